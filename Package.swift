@@ -1,0 +1,92 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Connector plugins are shared objects loaded at run time. -Bsymbolic keeps a
+/// plugin's own symbols bound inside it, whatever the host exports.
+let pluginLinkerSettings: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "-Bsymbolic"])]
+
+/// One `.so` per connector; each depends on the SDK only (and C libraries it truly needs).
+let connectors: [(product: String, folder: String, extraDependencies: [Target.Dependency])] = [
+    ("JiraConnector", "Jira", []),
+]
+
+let package = Package(
+    name: "unified-connector-host",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "connector-host", targets: ["ConnectorHostCLI"]),
+        .library(name: "ConnectorSDK", targets: ["ConnectorSDK"]),
+    ] + connectors.map { .library(name: $0.product, type: .dynamic, targets: [$0.product]) },
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // PluginAPI: the contract (C header), the wire model and the Swift SDK.
+        .systemLibrary(name: "CConnectorABI", path: "PluginAPI/CConnectorABI"),
+        .target(name: "CImageInfo", path: "PluginAPI/CImageInfo"),
+        .target(name: "ConnectorModel", path: "PluginAPI/ConnectorModel"),
+        .target(
+            name: "ConnectorSDK", dependencies: ["CConnectorABI", "CImageInfo", "ConnectorModel"],
+            path: "PluginAPI/ConnectorSDK"),
+
+        // Host: native libraries, then one module per concern, then the executable.
+        .systemLibrary(
+            name: "CCurl", path: "Host/SystemLibraries/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", path: "Host/SystemLibraries/COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+        .target(name: "JSONSchema", dependencies: ["ConnectorModel"], path: "Host/JSONSchema"),
+        .target(name: "TokenEncryption", dependencies: ["COpenSSL"], path: "Host/TokenEncryption"),
+        .target(
+            name: "HostLogging",
+            dependencies: ["ConnectorModel", .product(name: "Logging", package: "swift-log")],
+            path: "Host/Logging"),
+        .target(
+            name: "Egress",
+            dependencies: ["CCurl", "HostLogging", .product(name: "Logging", package: "swift-log")],
+            path: "Host/Egress"),
+        .target(
+            name: "PluginRuntime",
+            dependencies: [
+                "CConnectorABI", "ConnectorModel", "HostLogging",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Host/PluginRuntime"),
+        .target(
+            name: "HostServer",
+            dependencies: [
+                "ConnectorModel", "Egress", "HostLogging", "PluginRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Host/Server"),
+        .executableTarget(
+            name: "ConnectorHostCLI",
+            dependencies: [
+                "HostServer", "PluginRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Host/CLI"),
+
+        // Tests: one target per module.
+        .testTarget(
+            name: "EgressTests",
+            dependencies: ["Egress", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/EgressTests"),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], path: "Tests/JSONSchemaTests"),
+        .testTarget(name: "TokenEncryptionTests", dependencies: ["TokenEncryption"], path: "Tests/TokenEncryptionTests"),
+    ] + connectors.map {
+        .target(
+            name: $0.product, dependencies: ["ConnectorSDK"] + $0.extraDependencies, path: "Plugins/\($0.folder)",
+            linkerSettings: pluginLinkerSettings)
+    }
+)

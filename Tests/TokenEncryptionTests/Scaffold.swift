@@ -1,0 +1,1 @@
+// Test scaffold; replaced as the tests are written.
