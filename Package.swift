@@ -41,6 +41,11 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", path: "Host/SystemLibraries/COpenSSL", pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Host/SystemLibraries/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "Store", dependencies: ["ConnectorModel"], path: "Host/Store/Contract"),
+        .target(name: "StoreSQLite", dependencies: ["CSQLite", "Store"], path: "Host/Store/SQLite"),
         .target(name: "JSONSchema", dependencies: ["ConnectorModel"], path: "Host/JSONSchema"),
         .target(name: "TokenEncryption", dependencies: ["COpenSSL"], path: "Host/TokenEncryption"),
         .target(
@@ -54,25 +59,28 @@ let package = Package(
         .target(
             name: "PluginRuntime",
             dependencies: [
-                "CConnectorABI", "ConnectorModel", "HostLogging",
+                "CConnectorABI", "ConnectorModel", "Egress", "HostLogging",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             path: "Host/PluginRuntime"),
         .target(
             name: "HostServer",
             dependencies: [
-                "ConnectorModel", "Egress", "HostLogging", "PluginRuntime",
+                "ConnectorModel", "Egress", "HostLogging", "JSONSchema", "PluginRuntime", "Store", "StoreSQLite",
+                "TokenEncryption",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            path: "Host/Server"),
+            path: "Host/Server",
+            resources: [.copy("OpenAPI/openapi.json")]),
         .executableTarget(
             name: "ConnectorHostCLI",
             dependencies: [
-                "HostServer", "PluginRuntime",
+                "ConnectorModel", "Egress", "HostLogging", "HostServer", "PluginRuntime", "TokenEncryption",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Host/CLI"),

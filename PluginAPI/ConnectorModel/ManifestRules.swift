@@ -18,9 +18,6 @@ public enum ManifestRules {
         guard !manifest.displayName.isEmpty else {
             throw Violation(field: "manifest.displayName", problem: "must not be empty")
         }
-        guard !manifest.authMethods.isEmpty else {
-            throw Violation(field: "manifest.authMethods", problem: "must declare at least one auth method")
-        }
         for (index, method) in manifest.authMethods.enumerated() where method.type == .oauth2 {
             guard method.authorizationUrl?.isEmpty == false, method.tokenUrl?.isEmpty == false else {
                 throw Violation(field: "manifest.authMethods[\(index)]", problem: "oauth2 needs authorizationUrl and tokenUrl")

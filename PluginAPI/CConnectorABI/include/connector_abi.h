@@ -50,9 +50,9 @@
  *   - Completion hooks given to the host (`ucp_on_http_response`,
  *     `ucp_on_credentials_saved`) run on a host I/O thread: return quickly,
  *     never block and never wait for another host callback there.
- *   - `shutdown` is called once, from any thread, after every call has been
- *     completed and every HTTP response and credentials acknowledgement has
- *     been delivered. After it returns the plugin must not call the host again.
+ *   - `shutdown` is called once, after every call has been completed. It runs
+ *     on a thread of the host's own, so it may block briefly (to drain work).
+ *     After it returns the plugin must not call the host again.
  *
  * Loading
  *   The host copies each file to a private path and opens the copy with
@@ -294,7 +294,7 @@ typedef void (*ucp_callback_log)(ucp_type_host *host, ucp_type_call_handle *hand
  * Send an HTTP request through the host (libcurl: connection reuse, TLS,
  * timeouts, Retry-After with a cap, Authorization redacted from logs).
  * Returns at once; `on_response` runs exactly once with the answer, even when
- * the request is refused up front. `handle` (nullable) ties the request to a
+ * the request is refused up front (then possibly before `http_send` returns). `handle` (nullable) ties the request to a
  * call: cancelling the call cancels the request. `user_data` is the plugin's,
  * passed back untouched.
  */
@@ -377,7 +377,9 @@ typedef struct ucp_type_registration {
  * registration in `*out_registration` and returns UCP_REGISTER_OK. On failure
  * it writes a NUL-terminated reason of at most `error_capacity` bytes into
  * `error_message` (OWNERSHIP: the host) and returns UCP_REGISTER_FAILED; the
- * host then never calls it again and never calls `shutdown`.
+ * host then never calls it again and never calls `shutdown`. When the entry
+ * point succeeds but the host refuses the registration (an older toolchain, a
+ * bad manifest), the host still calls `shutdown` if `abi.major` matched.
  * Called once per loaded copy, never concurrently with anything else.
  *
  * A C plugin defines it as:

@@ -1,0 +1,82 @@
+import ConnectorModel
+import Egress
+import Foundation
+import Hummingbird
+import Logging
+import PluginRuntime
+import ServiceLifecycle
+import Store
+import StoreSQLite
+import TokenEncryption
+
+/// The wired host: the Hummingbird application plus the services behind it,
+/// which tests reach into (the registry, the store).
+public struct HostApplication: Sendable {
+    public let application: Application<RouterResponder<HostRequestContext>>
+    let services: AppServices
+
+    public var registry: PluginRegistry { services.registry }
+    public var store: any HostStore { services.store }
+
+    /// Builds everything, loads the plugins directory once, and returns the
+    /// application ready to run. Refuses to start in production without ENCRYPTION_KEY.
+    public static func build(
+        configuration: HostConfiguration,
+        logger: Logger = Logger(label: "connector-host"),
+        clock: @escaping @Sendable () -> Int64 = PluginHostServices.systemClock
+    ) async throws -> HostApplication {
+        let keyring = try EncryptionKeys.keyring(for: configuration, logger: logger)
+        let store = try StoreFactory.make(configuration, logger: logger)
+        let audit = AuditTrail(store: store, logger: logger)
+        let egress = EgressClient(
+            configuration: EgressConfiguration(
+                defaultTimeout: configuration.httpTimeout, maxAttempts: configuration.httpMaxAttempts,
+                retryAfterCap: configuration.httpRetryAfterCap, userAgent: "\(configuration.appName)/\(configuration.appVersion)"),
+            logger: Logger(label: "egress"))
+        let settings = ConnectorSettingsService(store: store, keyring: keyring)
+        let vault = TokenVault(store: store, keyring: keyring)
+        let pluginServices = PluginHostServices(
+            egress: egress, logger: Logger(label: "plugin"), clock: clock,
+            saveCredentials: { _, context, credentials in
+                guard let connectionId = context.connectionId else { throw APIError.invalidRequest("no connection") }
+                try await vault.save(credentials, connectionId: connectionId, tenantId: context.tenantId)
+            })
+        try FileManager.default.createDirectory(atPath: configuration.pluginsDirectory, withIntermediateDirectories: true)
+        let registry = try PluginRegistry(
+            directory: configuration.pluginsDirectory, services: pluginServices,
+            onEvent: { event in Task { await audit.record(event) } })
+        let services = AppServices(
+            configuration: configuration, registry: registry, store: store, keyring: keyring, egress: egress,
+            metrics: HostMetrics.shared, logger: logger, settings: settings,
+            calls: ConnectorCalls(registry: registry, settings: settings, metrics: HostMetrics.shared, timeout: configuration.pluginCallTimeout),
+            audit: audit)
+
+        let readiness = ReadinessFlag()
+        try registry.startWatching()
+        await registry.rescan()
+        readiness.set()
+
+        let router = HostRouter.build(services: services, readiness: readiness)
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.appName),
+            services: [PluginRegistryService(registry: registry, egress: egress)],
+            logger: logger)
+        return HostApplication(application: application, services: services)
+    }
+}
+
+/// Follows the plugins directory while the server runs; on shutdown lets
+/// in-flight calls finish, shuts plugins down, then stops outbound HTTP.
+struct PluginRegistryService: Service {
+    let registry: PluginRegistry
+    let egress: EgressClient
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await registry.run()
+        }
+        await registry.shutdown()
+        egress.shutdown()
+    }
+}

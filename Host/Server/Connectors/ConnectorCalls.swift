@@ -1,0 +1,88 @@
+import ConnectorModel
+import HostLogging
+import PluginRuntime
+
+/// The one way handlers call a connector: checks it exists, is enabled and
+/// implements the operation; builds the request document; maps failures to
+/// `APIError`; decodes the answer; records latency.
+struct ConnectorCalls: Sendable {
+    let registry: PluginRegistry
+    let settings: ConnectorSettingsService
+    let metrics: HostMetrics
+    let timeout: Duration
+
+    /// What a call needs about the connection it acts on, secrets decrypted.
+    struct ConnectionArguments: Sendable {
+        var id: String
+        var context: ConnectionContext
+    }
+
+    func plugin(_ connectorId: String) throws(APIError) -> LoadedPlugin {
+        guard let plugin = registry.plugin(connectorId) else { throw APIError.notFound("connector", connectorId) }
+        return plugin
+    }
+
+    func call<Input: Codable & Sendable, Output: Decodable>(
+        _ connectorId: String,
+        _ operation: Operation,
+        input: Input,
+        tenantId: String,
+        requestId: String,
+        connection: ConnectionArguments? = nil,
+        as output: Output.Type
+    ) async throws(APIError) -> Output {
+        let plugin = try plugin(connectorId)
+        guard plugin.manifest.implements(operation) else {
+            throw APIError(
+                .notImplemented, code: "operation_not_supported", "The \(connectorId) connector does not implement \(operation).",
+                details: ["connector": .string(connectorId), "operation": .string(operation.rawValue)])
+        }
+        let settings = try await settings.resolved(for: plugin)
+        guard settings.enabled else {
+            throw APIError(.conflict, code: "connector_disabled", "The \(connectorId) connector is disabled by the operator.")
+        }
+        settings.secretValues.forEach(SecretRedaction.register)
+        connection?.context.credentials?.secretValues.forEach(SecretRedaction.register)
+        let document = CallRequest(
+            operation: operation, requestId: requestId, tenantId: tenantId, connectionId: connection?.id,
+            connector: settings.wire, connection: connection?.context, input: input)
+        let request: [UInt8]
+        do {
+            request = try WireCoding.encode(document)
+        } catch {
+            throw APIError(.internalServerError, code: "internal_error", "The request document could not be encoded.")
+        }
+        let context = PluginCallContext(
+            requestId: requestId, tenantId: tenantId, connectionId: connection?.id, endpoints: settings.wire.endpoints)
+        let started = ContinuousClock.now
+        let response: [UInt8]
+        do {
+            response = try await registry.invoke(connectorId, operation, request: request, context: context, timeout: timeout)
+        } catch {
+            metrics.recordPluginCall(connector: connectorId, operation: operation.rawValue, outcome: error.outcome, duration: .now - started)
+            throw APIError(error)
+        }
+        metrics.recordPluginCall(connector: connectorId, operation: operation.rawValue, outcome: "ok", duration: .now - started)
+        do {
+            return try WireCoding.decode(Output.self, from: response)
+        } catch {
+            throw APIError(
+                .badGateway, code: "plugin_bad_response",
+                "The \(connectorId) connector answered \(operation) with a document the host cannot read: \(error)",
+                details: ["connector": .string(connectorId), "operation": .string(operation.rawValue)])
+        }
+    }
+}
+
+extension PluginCallError {
+    /// The `outcome` label of the plugin latency metric.
+    var outcome: String {
+        switch self {
+        case .unknownConnector: "unknown_connector"
+        case .timedOut: "timeout"
+        case .cancelled: "cancelled"
+        case .failed(let document): document.code
+        case .contractViolation: "contract_violation"
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Test scaffold; replaced as the tests are written.
