@@ -5,9 +5,46 @@ import PackageDescription
 /// plugin's own symbols bound inside it, whatever the host exports.
 let pluginLinkerSettings: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "-Bsymbolic"])]
 
-/// One `.so` per connector; each depends on the SDK only (and C libraries it truly needs).
-let connectors: [(product: String, folder: String, extraDependencies: [Target.Dependency])] = [
-    ("JiraConnector", "Jira", []),
+/// One `.so` per connector. Each folder under Plugins/ holds the connector
+/// module (its logic, testable like any module) and `Export/`, the one line
+/// that exports it through the C entry point. Connectors depend on the SDK
+/// only, plus C libraries they truly need.
+struct ConnectorPackage {
+    var name: String
+    var folder: String
+    var extraDependencies: [Target.Dependency] = []
+    var extraTargets: [Target] = []
+    var exclude: [String] = []
+
+    var product: Product { .library(name: "\(name)Plugin", type: .dynamic, targets: ["\(name)Plugin"]) }
+
+    var targets: [Target] {
+        let connectorDependencies: [Target.Dependency] = ["ConnectorSDK"] + extraDependencies
+        let pluginDependencies: [Target.Dependency] = [.target(name: "\(name)Connector"), "ConnectorSDK"]
+        let connector: Target = .target(
+            name: "\(name)Connector", dependencies: connectorDependencies, path: "Plugins/\(folder)", exclude: ["Export"] + exclude)
+        let plugin: Target = .target(
+            name: "\(name)Plugin", dependencies: pluginDependencies, path: "Plugins/\(folder)/Export", linkerSettings: pluginLinkerSettings)
+        return extraTargets + [connector, plugin]
+    }
+
+    var testTarget: Target {
+        .testTarget(
+            name: "\(name)ConnectorTests", dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "StandIns"],
+            path: "Tests/\(name)ConnectorTests")
+    }
+}
+
+let connectors: [ConnectorPackage] = [
+    ConnectorPackage(name: "Jira", folder: "Jira"),
+    ConnectorPackage(name: "Confluence", folder: "Confluence"),
+    ConnectorPackage(name: "Salesforce", folder: "Salesforce"),
+    ConnectorPackage(
+        name: "PostgreSQL", folder: "PostgreSQL", extraDependencies: ["CLibpq"],
+        extraTargets: [
+            .systemLibrary(name: "CLibpq", path: "Plugins/PostgreSQL/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])])
+        ],
+        exclude: ["CLibpq"]),
 ]
 
 let package = Package(
@@ -16,7 +53,8 @@ let package = Package(
     products: [
         .executable(name: "connector-host", targets: ["ConnectorHostCLI"]),
         .library(name: "ConnectorSDK", targets: ["ConnectorSDK"]),
-    ] + connectors.map { .library(name: $0.product, type: .dynamic, targets: [$0.product]) },
+        .library(name: "ConnectorSDKTesting", targets: ["ConnectorSDKTesting"]),
+    ] + connectors.map(\.product),
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -33,6 +71,9 @@ let package = Package(
         .target(
             name: "ConnectorSDK", dependencies: ["CConnectorABI", "CImageInfo", "ConnectorModel"],
             path: "PluginAPI/ConnectorSDK"),
+        .target(
+            name: "ConnectorSDKTesting", dependencies: ["CConnectorABI", "ConnectorModel", "ConnectorSDK"],
+            path: "PluginAPI/ConnectorSDKTesting"),
 
         // Host: native libraries, then one module per concern, then the executable.
         .systemLibrary(
@@ -92,9 +133,11 @@ let package = Package(
             path: "Tests/EgressTests"),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], path: "Tests/JSONSchemaTests"),
         .testTarget(name: "TokenEncryptionTests", dependencies: ["TokenEncryption"], path: "Tests/TokenEncryptionTests"),
-    ] + connectors.map {
+
+        // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.
         .target(
-            name: $0.product, dependencies: ["ConnectorSDK"] + $0.extraDependencies, path: "Plugins/\($0.folder)",
-            linkerSettings: pluginLinkerSettings)
-    }
+            name: "StandIns",
+            dependencies: ["ConnectorModel", "JSONSchema", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Tests/StandIns"),
+    ] + connectors.flatMap(\.targets) + connectors.map(\.testTarget)
 )

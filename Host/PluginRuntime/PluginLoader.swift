@@ -1,7 +1,7 @@
 import CConnectorABI
 
 /// Turns a file into a `LoadedPlugin` or a refusal that names what differs.
-/// Blocking (dlopen, the entry point): the registry runs it on its own queue.
+/// Blocking (dlopen, the entry point): the registry runs it on its loader thread.
 struct PluginLoader: Sendable {
     let privateDirectory: String
     let services: PluginHostServices

@@ -1,5 +1,4 @@
 import ConnectorModel
-import Dispatch
 import Logging
 import Metrics
 import Synchronization
@@ -9,14 +8,14 @@ import Foundation
 /// The set of connectors the host serves, kept in step with the plugins directory.
 ///
 /// Lookups are lock-protected reads on the request path. Loading, upgrading and
-/// retiring run one at a time on a private queue, because dlopen, entry points
-/// and shutdown hooks block.
+/// retiring run one at a time on a thread of their own, because dlopen, entry
+/// points and shutdown hooks block.
 public final class PluginRegistry: Sendable {
     public let directory: String
     private let loader: PluginLoader
     private let logger: Logger
     private let onEvent: @Sendable (PluginEvent) -> Void
-    private let queue = DispatchQueue(label: "plugin-registry")
+    private let loaderThread = LoaderThread(name: "plugin-loader")
     private let state = Mutex(State())
     let watching = Mutex<(watcher: PluginDirectoryWatcher, changes: AsyncStream<PluginDirectoryWatcher.Change>)?>(nil)
 
@@ -42,6 +41,11 @@ public final class PluginRegistry: Sendable {
         self.loader = PluginLoader(privateDirectory: try privateDirectory ?? Self.makePrivateDirectory(), services: services)
         self.logger = services.logger
         self.onEvent = onEvent
+    }
+
+    deinit {
+        watching.withLock { $0?.watcher.stop() }
+        loaderThread.stop()
     }
 
     // MARK: Lookup
@@ -139,7 +143,7 @@ public final class PluginRegistry: Sendable {
         }
     }
 
-    // MARK: - Private (on `queue`)
+    // MARK: - Private (on the loader thread)
 
     private func install(_ file: String, into report: inout RescanReport) {
         guard let identity = FileIdentity(file) else {
@@ -206,11 +210,11 @@ public final class PluginRegistry: Sendable {
         retire(removed) {}
     }
 
-    /// Stops routing to `plugin`; shuts it down on the queue once its last call completed.
+    /// Stops routing to `plugin`; shuts it down on the loader thread once its last call completed.
     private func retire(_ plugin: LoadedPlugin, then done: @escaping @Sendable () -> Void) {
         state.withLock { $0.retiring[ObjectIdentifier(plugin)] = plugin }
         plugin.retire {
-            self.queue.async {
+            self.loaderThread.submit {
                 plugin.shutdown()
                 self.state.withLock { _ = $0.retiring.removeValue(forKey: ObjectIdentifier(plugin)) }
                 self.logger.info("plugin shut down", metadata: ["connector": "\(plugin.id)", "version": "\(plugin.version)"])
@@ -250,7 +254,7 @@ public final class PluginRegistry: Sendable {
 
     private func onQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: work()) }
+            loaderThread.submit { continuation.resume(returning: work()) }
         }
     }
 

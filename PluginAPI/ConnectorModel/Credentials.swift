@@ -11,6 +11,8 @@ public struct Credentials: Codable, Sendable, Equatable {
     public var apiSecret: String?
     public var username: String?
     public var password: String?
+    /// Other secret values by name (a connection string, a private key).
+    public var secrets: [String: String]?
     /// Provider-specific values that are not secret (instance URL, cloud id, token type).
     public var extra: [String: JSONValue]?
 
@@ -24,6 +26,7 @@ public struct Credentials: Codable, Sendable, Equatable {
         apiSecret: String? = nil,
         username: String? = nil,
         password: String? = nil,
+        secrets: [String: String]? = nil,
         extra: [String: JSONValue]? = nil
     ) {
         self.type = type
@@ -35,11 +38,12 @@ public struct Credentials: Codable, Sendable, Equatable {
         self.apiSecret = apiSecret
         self.username = username
         self.password = password
+        self.secrets = secrets
         self.extra = extra
     }
 
     /// Every secret string this document holds, for log redaction.
     public var secretValues: [String] {
-        [accessToken, refreshToken, apiKey, apiSecret, password].compactMap { $0 }.filter { !$0.isEmpty }
+        ([accessToken, refreshToken, apiKey, apiSecret, password].compactMap { $0 } + (secrets ?? [:]).values).filter { !$0.isEmpty }
     }
 }

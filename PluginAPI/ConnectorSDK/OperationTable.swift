@@ -35,8 +35,8 @@ struct OperationTable: Sendable {
     }
 }
 
-/// Each capability protocol adds its operations here.
+/// Each capability protocol (Capabilities.swift) adds its operations here.
 enum Capabilities {
     typealias Registration = @Sendable (any Connector, inout OperationTable) -> Void
-    static let all: [Registration] = []
+    static let all: [Registration] = [browsing, oauth, revocation, webhooks, syncing]
 }

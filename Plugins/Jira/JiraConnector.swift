@@ -1,17 +1,42 @@
 import ConnectorSDK
 
-struct JiraConnector: Connector {
-    static let manifest = Manifest(
-        id: "jira", displayName: "Jira Cloud", version: "0.1.0", description: "Jira Cloud projects, issues and comments.",
-        authMethods: [.oauth2(authorizationUrl: "{auth}/authorize", tokenUrl: "{auth}/oauth/token", defaultScopes: ["read:jira-work"])],
+/// Jira Cloud: projects, issues and comments, over OAuth 2.0 (3LO) or an API token.
+public struct JiraConnector: Connector {
+    public init() {}
+
+    public static let manifest = Manifest(
+        id: "jira", displayName: "Jira Cloud", version: "0.1.0",
+        description: "Jira Cloud projects, issues and comments, through OAuth 2.0 (3LO) or an Atlassian API token.",
+        authMethods: [
+            .oauth2(
+                authorizationUrl: "{auth}/authorize", tokenUrl: "{auth}/oauth/token",
+                defaultScopes: ["read:jira-work", "read:jira-user", "manage:jira-webhook", "offline_access"],
+                authorizationParams: ["audience": "api.atlassian.com", "prompt": "consent"]),
+            .fields(
+                .apiKey,
+                [
+                    .init(name: "siteUrl", label: "Site URL", description: "https://your-site.atlassian.net"),
+                    .init(name: "email", label: "Account e-mail"),
+                    .init(name: "apiKey", label: "API token", secret: true),
+                ],
+                hint: "Send siteUrl, email and apiKey (an API token from id.atlassian.com/manage-profile/security/api-tokens)."),
+        ],
         endpoints: ["auth": "https://auth.atlassian.com", "api": "https://api.atlassian.com"],
+        configSchema: [
+            "type": "object",
+            "additionalProperties": false,
+            "properties": [
+                "clientId": ["type": "string", "minLength": 1, "description": "OAuth 2.0 (3LO) app client id."],
+                "clientSecret": ["type": "string", "minLength": 1, "secret": true, "description": "OAuth 2.0 app secret; also signs webhooks."],
+            ],
+        ],
         operations: [])
 
-    func validate(_ context: CallContext) async throws -> ValidationResult {
-        ValidationResult(valid: false, message: "not yet")
+    public func validate(_ context: CallContext) async throws -> ValidationResult {
+        ValidationResult(valid: false, message: "Validating Jira credentials is not implemented in this build of the connector.")
     }
 
-    func probe(_ context: CallContext) async throws -> ProbeResult {
-        ProbeResult(status: .notConfigured, message: "not yet")
+    public func probe(_ context: CallContext) async throws -> ProbeResult {
+        OnboardingReadiness.probe(Self.manifest, context)
     }
 }

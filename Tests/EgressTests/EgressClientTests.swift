@@ -143,4 +143,22 @@ import Testing
             }
         }
     }
+
+    @Test func aSaturatedHostDoesNotHoldUpAnother() async throws {
+        try await TestServer.run { server in
+            try await withClient(EgressConfiguration(maxConnectionsPerHost: 2)) { client in
+                let slow = Completions()
+                let tickets = (0..<4).map { _ in client.start(EgressRequest(url: server.url("/sleep/10000")), completion: slow.handler) }
+                try await eventually("both connections to 127.0.0.1 are busy") { server.record.count("sleep") == 2 }
+                // Same server, different host name: curl counts it as another host.
+                let other = try await client.send(EgressRequest(url: "http://localhost:\(server.port)/echo"))
+                #expect(other.status == 200)
+                #expect(server.record.count("sleep") == 2, "the other two are still queued inside curl")
+                #expect(slow.all.isEmpty)
+                for ticket in tickets { client.cancel(ticket) }
+                try await eventually("the slow requests were cancelled") { slow.all.count == 4 }
+                #expect(slow.all.allSatisfy { $0.errorKind == .cancelled })
+            }
+        }
+    }
 }

@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    @Test func unresolvableHostFailsToConnect() async {
+        await withClient { client in
+            let result = await outcome(of: EgressRequest(url: "http://no-such-host.invalid/"), on: client)
+            #expect(result.errorKind == .connectFailed)
+        }
+    }
+
+    @Test func tlsHandshakeFailureIsAConnectFailure() async throws {
+        try await TestServer.run { server in
+            await withClient { client in
+                // The test server speaks plain HTTP, so the TLS handshake (OpenSSL) fails.
+                let url = server.url("/echo").replacing("http://", with: "https://")
+                let result = await outcome(of: EgressRequest(url: url), on: client)
+                #expect(result.errorKind == .connectFailed)
+            }
+        }
+    }
+
     @Test(arguments: [
         "ftp://example.com/file", "file:///etc/passwd", "garbage", "", "http://", "https://exa mple.com/",
         "gopher://user:hunter2-secret@example.com/", "//example.com/no-scheme",

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 #if canImport(Glibc)
@@ -15,6 +16,7 @@ final class ServerRecord: Sendable {
         var peerPorts: Set<Int> = []
         var inFlight = 0
         var maxInFlight = 0
+        var stopping = false
     }
 
     private let state = Mutex(State())
@@ -27,6 +29,12 @@ final class ServerRecord: Sendable {
     /// Distinct client ports seen, i.e. TCP connections opened to the server.
     var connections: Int { state.withLock { $0.peerPorts.count } }
     var maxInFlight: Int { state.withLock { $0.maxInFlight } }
+
+    /// Set when the test is over, so sleeping handlers return and the server can stop gracefully.
+    var stopping: Bool {
+        get { state.withLock { $0.stopping } }
+        set { state.withLock { $0.stopping = newValue } }
+    }
 
     func enter() { state.withLock { $0.inFlight += 1; $0.maxInFlight = max($0.maxInFlight, $0.inFlight) } }
     func leave() { state.withLock { $0.inFlight -= 1 } }
@@ -50,7 +58,9 @@ struct TestServer: Sendable {
 
     func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
-    /// Runs `body` against a fresh server, then stops the server.
+    /// Runs `body` against a fresh server, then stops the server gracefully: it stops
+    /// accepting first, then lets open connections finish. (Cancelling the server task
+    /// instead can drop a connection that is being accepted, which NIO treats as fatal.)
     static func run<T: Sendable>(_ body: @Sendable (TestServer) async throws -> T) async throws -> T {
         let record = ServerRecord()
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
@@ -61,12 +71,20 @@ struct TestServer: Sendable {
             configuration: .init(address: .hostname("127.0.0.1", port: 0)),
             onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger)
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
-            defer { group.cancelAll() }
+            group.addTask { try await services.run() }
             var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw TestServerError.noPort }
-            return try await body(TestServer(port: port, record: record))
+            guard let port = await iterator.next(), port > 0 else {
+                await services.triggerGracefulShutdown()
+                throw TestServerError.noPort
+            }
+            let result: Result<T, any Error>
+            do { result = .success(try await body(TestServer(port: port, record: record))) } catch { result = .failure(error) }
+            record.stopping = true
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try result.get()
         }
     }
 
@@ -87,7 +105,8 @@ struct TestServer: Sendable {
         router.get("/sleep/:ms") { request, context in
             record.hit("sleep")
             let ms = try context.parameters.require("ms", as: Int.self)
-            try await Task.sleep(for: .milliseconds(ms))
+            // In short steps, so the end of the test can release it.
+            for _ in 0..<(ms / 20) where !record.stopping { try await Task.sleep(for: .milliseconds(20)) }
             return "slept"
         }
         router.get("/concurrency") { _, context in
@@ -100,7 +119,7 @@ struct TestServer: Sendable {
         // First call per `key` answers `status` with `Retry-After: after` ("dateN" = an
         // HTTP-date N seconds ahead, "none" = no header); later calls answer 200.
         // `always=1` answers that way every time.
-        router.get("/limited") { request, _ in
+        @Sendable func limited(_ request: Request, _: PeerContext) async throws -> Response {
             let query = request.uri.queryParameters
             let key = String(query["key"] ?? "")
             let calls = record.hit(key)
@@ -115,9 +134,13 @@ struct TestServer: Sendable {
             let status = HTTPResponse.Status(code: Int(query["status"] ?? "429") ?? 429)
             return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: "slow down")))
         }
-        router.get("/big") { request, _ in
-            let bytes = Int(request.uri.queryParameters["bytes"] ?? "0") ?? 0
-            return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: bytes)))
+        router.on("/limited", method: .get, use: limited)
+        router.on("/limited", method: .post, use: limited)
+        for method in [HTTPRequest.Method.get, .head] {
+            router.on("/big", method: method) { request, _ in
+                let bytes = Int(request.uri.queryParameters["bytes"] ?? "0") ?? 0
+                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: "x"), count: bytes)))
+            }
         }
         // The same without Content-Length (chunked), so only the running count can catch it.
         router.get("/big-stream") { request, _ in

@@ -1,6 +1,7 @@
 import ConnectorSDK
+import ConfluenceConnector
 
 @_cdecl("ucp_plugin_register")
 public func register(_ host: HostTable, _ slot: RegistrationSlot, _ error: ErrorBuffer, _ capacity: Int) -> Int32 {
-    PluginExport.register(JiraConnector.self, host, slot, error, capacity)
+    PluginExport.register(ConfluenceConnector.self, host, slot, error, capacity)
 }

@@ -13,7 +13,10 @@ enum CurlResultMapping {
         let text = ErrorText.sanitize(detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail, url: request.url)
         switch code {
         case CURLE_OPERATION_TIMEDOUT:
-            return .timedOut(after: request.timeout)
+            // curl's text says which phase ran out (connect or transfer); the total is ours.
+            var error = EgressError.timedOut(after: request.timeout)
+            if !detail.isEmpty { error.message += " (\(text))" }
+            return error
         case _ where connectCodes.contains(code.rawValue):
             return EgressError(kind: .connectFailed, message: text)
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:

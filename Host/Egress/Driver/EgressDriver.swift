@@ -74,16 +74,11 @@ final class EgressDriver {
     private func handle(_ command: EgressCommand, shuttingDown: Bool) {
         switch command {
         case .start(let ticket, let request, let completion):
+            if shuttingDown { return completeUnstarted(request, with: .cancelled, completion) }
             let now = ContinuousClock.now
-            if shuttingDown {
-                logFinished(request: request, url: SecretRedaction.redactURL(request.url), attempts: 0, startedAt: now, result: .failure(.cancelled))
-                completion(.failure(.cancelled))
-                return
-            }
             switch PreparedRequest.prepare(request, configuration: configuration) {
             case .failure(let error):
-                logFinished(request: request, url: SecretRedaction.redactURL(request.url), attempts: 0, startedAt: now, result: .failure(error))
-                completion(.failure(error))
+                completeUnstarted(request, with: error, completion)
             case .success(let prepared):
                 let machine = TransferStateMachine(
                     now: now, timeout: prepared.timeout,
@@ -98,6 +93,17 @@ final class EgressDriver {
             guard let transfer = transfers[ticket] else { return }  // already completed
             apply(transfer.machine.cancel(), to: transfer)
         }
+    }
+
+    /// Completes a request that never reached the state machine (refused, or arrived during shutdown).
+    private func completeUnstarted(
+        _ request: EgressRequest, with error: EgressError,
+        _ completion: @Sendable (Result<EgressResponse, EgressError>) -> Void
+    ) {
+        logFinished(
+            request: request, url: SecretRedaction.redactURL(request.url), attempts: 0, startedAt: .now,
+            result: .failure(error))
+        completion(.failure(error))
     }
 
     // MARK: - curl and timer events
@@ -204,10 +210,7 @@ final class EgressDriver {
     private func stop() {
         for transfer in Array(transfers.values) { apply(transfer.machine.cancel(), to: transfer) }
         for command in mailbox.markStopped() {
-            if case .start(_, let request, let completion) = command {
-                logFinished(request: request, url: SecretRedaction.redactURL(request.url), attempts: 0, startedAt: .now, result: .failure(.cancelled))
-                completion(.failure(.cancelled))
-            }
+            if case .start(_, let request, let completion) = command { completeUnstarted(request, with: .cancelled, completion) }
         }
         timers.removeAll()
         curl_multi_cleanup(multi.raw)

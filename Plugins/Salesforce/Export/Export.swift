@@ -1,0 +1,7 @@
+import ConnectorSDK
+import SalesforceConnector
+
+@_cdecl("ucp_plugin_register")
+public func register(_ host: HostTable, _ slot: RegistrationSlot, _ error: ErrorBuffer, _ capacity: Int) -> Int32 {
+    PluginExport.register(SalesforceConnector.self, host, slot, error, capacity)
+}
