@@ -30,7 +30,8 @@ struct ConnectorPackage {
 
     var testTarget: Target {
         .testTarget(
-            name: "\(name)ConnectorTests", dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "StandIns"],
+            name: "\(name)ConnectorTests",
+            dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "Egress", "StandIns", "JSONSchema"],
             path: "Tests/\(name)ConnectorTests")
     }
 }
@@ -87,6 +88,10 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Store", dependencies: ["ConnectorModel"], path: "Host/Store/Contract"),
         .target(name: "StoreSQLite", dependencies: ["CSQLite", "Store"], path: "Host/Store/SQLite"),
+        .systemLibrary(
+            name: "CMongoc", path: "Host/SystemLibraries/CMongoc", pkgConfig: "libmongoc-1.0",
+            providers: [.apt(["libmongoc-dev"])]),
+        .target(name: "StoreMongoDB", dependencies: ["CMongoc", "Store"], path: "Host/Store/MongoDB"),
         .target(name: "JSONSchema", dependencies: ["ConnectorModel"], path: "Host/JSONSchema"),
         .target(name: "TokenEncryption", dependencies: ["COpenSSL"], path: "Host/TokenEncryption"),
         .target(
@@ -132,6 +137,7 @@ let package = Package(
             dependencies: ["Egress", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/EgressTests"),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], path: "Tests/JSONSchemaTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StoreMongoDB", "StoreSQLite"], path: "Tests/StoreTests"),
         .testTarget(name: "TokenEncryptionTests", dependencies: ["TokenEncryption"], path: "Tests/TokenEncryptionTests"),
 
         // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.

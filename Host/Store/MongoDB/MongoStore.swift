@@ -1,0 +1,1 @@
+// The MongoDB store (libmongoc) is being written; see HostStore for the contract.
