@@ -36,9 +36,13 @@ struct ConnectorPackage {
     }
 }
 
+/// What the Jira and Confluence connectors share: Atlassian OAuth 2.0 (3LO),
+/// accessible resources, site and API-token authentication.
+let atlassianCloud: Target = .target(name: "AtlassianCloud", dependencies: ["ConnectorSDK"], path: "Plugins/AtlassianCloud")
+
 let connectors: [ConnectorPackage] = [
-    ConnectorPackage(name: "Jira", folder: "Jira"),
-    ConnectorPackage(name: "Confluence", folder: "Confluence"),
+    ConnectorPackage(name: "Jira", folder: "Jira", extraDependencies: ["AtlassianCloud"], extraTargets: [atlassianCloud]),
+    ConnectorPackage(name: "Confluence", folder: "Confluence", extraDependencies: ["AtlassianCloud"]),
     ConnectorPackage(name: "Salesforce", folder: "Salesforce"),
     ConnectorPackage(
         name: "PostgreSQL", folder: "PostgreSQL", extraDependencies: ["CLibpq"],

@@ -1,0 +1,1 @@
+// Shared Atlassian Cloud support for the Jira and Confluence connectors is being written.
