@@ -144,6 +144,13 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "StoreMongoDB", "StoreSQLite"], path: "Tests/StoreTests"),
         .testTarget(name: "TokenEncryptionTests", dependencies: ["TokenEncryption"], path: "Tests/TokenEncryptionTests"),
 
+        // Test helpers shared by test targets: paths, C plugin builds, temporary folders.
+        .target(name: "TestKit", path: "Tests/TestKit"),
+        .testTarget(
+            name: "PluginRuntimeTests",
+            dependencies: ["ConnectorModel", "Egress", "HostLogging", "PluginRuntime", "TestKit"],
+            path: "Tests/PluginRuntimeTests"),
+
         // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.
         .target(
             name: "StandIns",

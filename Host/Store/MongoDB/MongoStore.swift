@@ -1,1 +1,0 @@
-// The MongoDB store (libmongoc) is being written; see HostStore for the contract.
