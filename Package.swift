@@ -151,6 +151,14 @@ let package = Package(
             dependencies: ["ConnectorModel", "Egress", "HostLogging", "PluginRuntime", "TestKit"],
             path: "Tests/PluginRuntimeTests"),
 
+        .testTarget(
+            name: "HostServerTests",
+            dependencies: [
+                "ConnectorModel", "HostLogging", "HostServer", "JSONSchema", "PluginRuntime", "Store", "TestKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/HostServerTests"),
+
         // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.
         .target(
             name: "StandIns",

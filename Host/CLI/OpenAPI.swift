@@ -4,7 +4,8 @@ import HostServer
 
 /// `connector-host openapi`: write the OpenAPI document for clients and tools.
 struct OpenAPI: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the OpenAPI document (default interfaces/openapi.json).")
+    static let configuration = CommandConfiguration(
+        commandName: "openapi", abstract: "Write the OpenAPI document (default interfaces/openapi.json).")
 
     @OptionGroup var settings: SettingsOptions
 
@@ -12,7 +13,7 @@ struct OpenAPI: ParsableCommand {
     var output: String = "interfaces/openapi.json"
 
     func run() throws {
-        let encoded = try OpenAPIDocument.prettyBytes(for: try settings.configuration())
+        let encoded = try APIDocument.prettyBytes(for: try settings.configuration())
         let url = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(encoded).write(to: url)

@@ -113,9 +113,10 @@ extension EgressError.Kind {
     }
 }
 
-/// "{name}/path" → the configured base URL of endpoint `name` + "/path".
-enum EndpointTemplate {
-    static func resolve(_ url: String, endpoints: [String: String]) throws(EgressError) -> String {
+/// "{name}/path" → the configured base URL of endpoint `name` + "/path"; the
+/// one way URLs in manifests and plugin requests name provider hosts.
+public enum EndpointTemplate {
+    public static func resolve(_ url: String, endpoints: [String: String]) throws(EgressError) -> String {
         guard url.hasPrefix("{") else { return url }
         guard let close = url.firstIndex(of: "}") else {
             throw EgressError(kind: .refused, message: "the URL template \"\(url.prefix(40))\" has no closing brace")

@@ -1,45 +1,62 @@
+import ConnectorModel
 import ConnectorSDK
 
 /// PostgreSQL: schemas, tables and views, rows and comments, read-only through libpq.
-public struct PostgreSQLConnector: Connector {
+///
+/// Containers are schemas ("public"); items of a schema are its tables and
+/// views ("public.orders"); items of a table are its rows; comments of a table
+/// are its `COMMENT ON` texts. Ids follow SQL identifier syntax (see
+/// `QualifiedName`). Every libpq call runs on the plugin's own threads,
+/// through a pool per connection id.
+public struct PostgreSQLConnector: BrowsingConnector, SyncingConnector {
+    let pools = ConnectionPools()
+    var database: Database { Database(pools: pools) }
+
     public init() {}
 
-    public static let manifest = Manifest(
-        id: "postgresql", displayName: "PostgreSQL", version: "0.1.0",
-        description: "PostgreSQL schemas, tables, views, rows (keyset paging) and COMMENT ON text, read-only, through libpq.",
-        authMethods: [
-            .fields(
-                .basic,
-                [
-                    .init(name: "host", label: "Host"),
-                    .init(name: "port", label: "Port", required: false),
-                    .init(name: "database", label: "Database"),
-                    .init(name: "username", label: "User"),
-                    .init(name: "password", label: "Password", secret: true),
-                    .init(name: "sslmode", label: "SSL mode", required: false, description: "disable, prefer, require, verify-ca or verify-full"),
-                ],
-                hint: "Send host, port, database, username, password and sslmode."),
-            .fields(
-                .connectionString,
-                [.init(name: "connectionString", label: "Connection URI", secret: true, description: "postgresql://user:password@host:5432/db")],
-                hint: "Send connectionString, a postgresql:// URI."),
-        ],
-        configSchema: [
-            "type": "object",
-            "additionalProperties": false,
-            "properties": [
-                "statementTimeoutMs": ["type": "integer", "minimum": 100, "maximum": 600_000, "description": "Per-statement timeout."],
-                "poolSize": ["type": "integer", "minimum": 1, "maximum": 32, "description": "Connections per connection id."],
-            ],
-        ],
-        operations: [],
-        capabilities: ["webhooks": ["supported": false, "reason": "Databases do not push events over HTTP.", "alternative": "incremental_sync"]])
-
     public func validate(_ context: CallContext) async throws -> ValidationResult {
-        ValidationResult(valid: false, message: "Validating PostgreSQL credentials is not implemented in this build of the connector.")
+        try await Validation.run(database, context)
     }
 
     public func probe(_ context: CallContext) async throws -> ProbeResult {
-        OnboardingReadiness.probe(Self.manifest, context)
+        guard context.connection != nil else { return OnboardingReadiness.probe(Self.manifest, context) }
+        return try await ServerProbe.run(database, context, methods: Self.manifest.authMethods.map(\.type))
+    }
+
+    public func containers(_ request: ListRequest, _ context: CallContext) async throws -> Page<Container> {
+        try await database.read(context) { try SchemaListing.page(request, on: $0) }
+    }
+
+    /// Tables and views of "<schema>", or rows of "<schema>.<table>".
+    public func items(_ request: ListRequest, _ context: CallContext) async throws -> Page<Item> {
+        guard let containerId = request.containerId else {
+            throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "items.list needs containerId: a schema, or schema.table for rows.")
+        }
+        let name = try QualifiedName(parsing: containerId, field: "containerId")
+        let options = ConnectorOptions(context)
+        return try await database.read(context) { connection in
+            name.parts.count == 1
+                ? try TableListing.page(name.parts[0], request, on: connection)
+                : try RowListing.page(name, request, options, on: connection)
+        }
+    }
+
+    /// `COMMENT ON` texts of the table "<schema>.<table>" and its columns.
+    public func comments(_ request: ListRequest, _ context: CallContext) async throws -> Page<Comment> {
+        guard let itemId = request.itemId else {
+            throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "comments.list needs itemId: a table as schema.table.")
+        }
+        let name = try QualifiedName(parsing: itemId, field: "itemId")
+        return try await database.read(context) { try CommentListing.page(name, request, on: $0) }
+    }
+
+    public func syncPage(_ request: SyncPageRequest, _ context: CallContext) async throws -> SyncPage {
+        let options = ConnectorOptions(context)
+        return try await database.read(context) { try SyncPaging.page(request, options, on: $0) }
+    }
+
+    /// Closes every pooled connection.
+    public func shutdown() async {
+        await pools.shutdown()
     }
 }

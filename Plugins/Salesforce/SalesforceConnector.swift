@@ -1,6 +1,11 @@
 import ConnectorSDK
 
 /// Salesforce: sObjects, records and comments, over the OAuth 2.0 web server flow with PKCE.
+///
+/// OAuth goes to the login host (the `login` endpoint, or the My Domain a
+/// connection captured as `loginUrl`); everything else goes to the connection's
+/// `instanceUrl`, which the token response names. Capabilities live in
+/// `SalesforceConnector+*.swift`, one file per operation group.
 public struct SalesforceConnector: Connector {
     public init() {}
 
@@ -28,14 +33,12 @@ public struct SalesforceConnector: Connector {
                 "supported": false,
                 "reason": "Salesforce has no REST API to register webhooks (it offers Platform Events and Change Data Capture instead).",
                 "alternative": "incremental_sync",
-            ]
+            ],
+            "sync": [
+                "streams": ["items"],
+                "containerRequired": true,
+                "cursor": "SystemModstamp, then Id",
+                "deletions": "sObject Get Deleted (the last 15 days)",
+            ],
         ])
-
-    public func validate(_ context: CallContext) async throws -> ValidationResult {
-        ValidationResult(valid: false, message: "Validating Salesforce credentials is not implemented in this build of the connector.")
-    }
-
-    public func probe(_ context: CallContext) async throws -> ProbeResult {
-        OnboardingReadiness.probe(Self.manifest, context)
-    }
 }

@@ -14,6 +14,8 @@ import TokenEncryption
 public struct HostApplication: Sendable {
     public let application: Application<RouterResponder<HostRequestContext>>
     let services: AppServices
+    /// Every route the router serves, as "METHOD /path/{param}".
+    public let routes: [String]
 
     public var registry: PluginRegistry { services.registry }
     public var store: any HostStore { services.store }
@@ -26,7 +28,7 @@ public struct HostApplication: Sendable {
         clock: @escaping @Sendable () -> Int64 = PluginHostServices.systemClock
     ) async throws -> HostApplication {
         let keyring = try EncryptionKeys.keyring(for: configuration, logger: logger)
-        let store = try StoreFactory.make(configuration, logger: logger)
+        let store = StoreFactory.make(configuration, logger: logger)
         let audit = AuditTrail(store: store, logger: logger)
         let egress = EgressClient(
             configuration: EgressConfiguration(
@@ -45,11 +47,12 @@ public struct HostApplication: Sendable {
         let registry = try PluginRegistry(
             directory: configuration.pluginsDirectory, services: pluginServices,
             onEvent: { event in Task { await audit.record(event) } })
-        let services = AppServices(
-            configuration: configuration, registry: registry, store: store, keyring: keyring, egress: egress,
-            metrics: HostMetrics.shared, logger: logger, settings: settings,
-            calls: ConnectorCalls(registry: registry, settings: settings, metrics: HostMetrics.shared, timeout: configuration.pluginCallTimeout),
-            audit: audit)
+        let services = AppServices.make(
+            configuration: configuration, registry: registry, store: store, keyring: keyring, egress: egress, audit: audit,
+            settings: settings, vault: vault, logger: logger)
+        if configuration.authMode == .development {
+            logger.warning("AUTH_MODE=development: the API accepts requests without keys and trusts X-Tenant-Id. Never expose this host.")
+        }
 
         let readiness = ReadinessFlag()
         try registry.startWatching()
@@ -57,12 +60,13 @@ public struct HostApplication: Sendable {
         readiness.set()
 
         let router = HostRouter.build(services: services, readiness: readiness)
+        let routes = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }.sorted()
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.appName),
             services: [PluginRegistryService(registry: registry, egress: egress)],
             logger: logger)
-        return HostApplication(application: application, services: services)
+        return HostApplication(application: application, services: services, routes: routes)
     }
 }
 

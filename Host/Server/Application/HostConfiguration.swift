@@ -28,6 +28,21 @@ public struct HostConfiguration: Sendable {
     public var httpTimeout = Duration.seconds(30)
     public var httpMaxAttempts = 3
     public var httpRetryAfterCap = Duration.seconds(30)
+    /// `api_keys` (callers send `Authorization: Bearer <key>`) or `development` (no keys; logged loudly).
+    public var authMode = AuthMode.apiKeys
+    /// A bootstrap admin key; may act for any tenant and create tenant keys.
+    public var adminAPIKey: String?
+    /// How long an OAuth `state` (and its server-side PKCE verifier) stays usable.
+    public var oauthStateLifetime = Duration.seconds(600)
+    /// Access tokens expiring within this margin are refreshed before use.
+    public var tokenRefreshMargin = Duration.seconds(120)
+    /// The host's public URL, for webhook callbacks providers must reach (e.g. https://connectors.example.com).
+    public var publicBaseURL: String?
+
+    public enum AuthMode: String, Sendable {
+        case apiKeys = "api_keys"
+        case development
+    }
 
     public init() {}
 
@@ -91,6 +106,22 @@ public struct HostConfiguration: Sendable {
         if let value = try integer("HTTP_TIMEOUT_MS", in: 1...600_000) { httpTimeout = .milliseconds(value) }
         if let value = try integer("HTTP_MAX_ATTEMPTS", in: 1...10) { httpMaxAttempts = value }
         if let value = try integer("HTTP_RETRY_AFTER_CAP_MS", in: 0...600_000) { httpRetryAfterCap = .milliseconds(value) }
+        if let value = string("AUTH_MODE") {
+            guard let mode = AuthMode(rawValue: value.lowercased()) else {
+                throw ConfigurationError(key: "AUTH_MODE", "must be api_keys or development, not \"\(value)\"")
+            }
+            authMode = mode
+        }
+        adminAPIKey = string("ADMIN_API_KEY")
+        if let key = adminAPIKey, key.count < 24 {
+            throw ConfigurationError(key: "ADMIN_API_KEY", "must be at least 24 characters (generate one with `openssl rand -hex 32`)")
+        }
+        if let value = try integer("OAUTH_STATE_TTL_SECONDS", in: 30...86_400) { oauthStateLifetime = .seconds(value) }
+        if let value = try integer("TOKEN_REFRESH_MARGIN_SECONDS", in: 0...86_400) { tokenRefreshMargin = .seconds(value) }
+        publicBaseURL = string("PUBLIC_BASE_URL")
+        if environment == .production && authMode == .development {
+            throw ConfigurationError(key: "AUTH_MODE", "cannot be development when APP_ENV=production")
+        }
     }
 
     /// A JSON array (`["a","b"]`, as the original service took) or a comma-separated list.

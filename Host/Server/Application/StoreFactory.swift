@@ -5,10 +5,13 @@ import StoreSQLite
 
 /// MongoDB when `MONGODB_URL` is set, the embedded SQLite store otherwise.
 enum StoreFactory {
-    static func make(_ configuration: HostConfiguration, logger: Logger) throws -> any HostStore {
+    static func make(_ configuration: HostConfiguration, logger: Logger) -> any HostStore {
         let directory = (configuration.sqlitePath as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+        } catch {
+            // The host still starts: requests answer 503 until the folder can be written.
+            logger.error("the SQLite store's folder cannot be created", metadata: ["path": .string(directory), "error": .string("\(error)")])
         }
         logger.info("using the embedded SQLite store", metadata: ["path": .string(configuration.sqlitePath)])
         return SQLiteStore(path: configuration.sqlitePath)

@@ -1,5 +1,6 @@
 import ConnectorModel
 import HostLogging
+import Logging
 import PluginRuntime
 
 /// The one way handlers call a connector: checks it exists, is enabled and
@@ -10,6 +11,7 @@ struct ConnectorCalls: Sendable {
     let settings: ConnectorSettingsService
     let metrics: HostMetrics
     let timeout: Duration
+    let logger: Logger
 
     /// What a call needs about the connection it acts on, secrets decrypted.
     struct ConnectionArguments: Sendable {
@@ -41,8 +43,8 @@ struct ConnectorCalls: Sendable {
         guard settings.enabled else {
             throw APIError(.conflict, code: "connector_disabled", "The \(connectorId) connector is disabled by the operator.")
         }
-        settings.secretValues.forEach(SecretRedaction.register)
-        connection?.context.credentials?.secretValues.forEach(SecretRedaction.register)
+        let secrets = settings.secretValues + (connection?.context.credentials?.secretValues ?? [])
+        secrets.forEach(SecretRedaction.register)
         let document = CallRequest(
             operation: operation, requestId: requestId, tenantId: tenantId, connectionId: connection?.id,
             connector: settings.wire, connection: connection?.context, input: input)
@@ -63,8 +65,14 @@ struct ConnectorCalls: Sendable {
             throw APIError(error)
         }
         metrics.recordPluginCall(connector: connectorId, operation: operation.rawValue, outcome: "ok", duration: .now - started)
+        let masked = ResponseMasking.mask(secrets, in: response)
+        if masked.masked {
+            logger.warning(
+                "masked a secret the plugin returned in its answer",
+                metadata: ["connector": .string(connectorId), "operation": .string(operation.rawValue), "requestId": .string(requestId)])
+        }
         do {
-            return try WireCoding.decode(Output.self, from: response)
+            return try WireCoding.decode(Output.self, from: masked.bytes)
         } catch {
             throw APIError(
                 .badGateway, code: "plugin_bad_response",

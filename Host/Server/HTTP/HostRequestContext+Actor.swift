@@ -1,6 +1,7 @@
 extension HostRequestContext {
     /// Who the audit log names as having acted.
     var actor: String {
-        tenantId.map { "tenant:\($0)" } ?? "anonymous"
+        guard let principal else { return "anonymous" }
+        return principal.role == .admin ? "admin:\(principal.keyId)" : "key:\(principal.keyId)"
     }
 }

@@ -9,8 +9,8 @@ public struct HostRequestContext: RequestContext {
     public var requestId: String = ""
     /// From `X-Tenant-Id`; nil when the client sent none.
     public var tenantId: String?
-    /// From `X-Api-Tag`; written into the completion log line.
-    public var apiTag: String?
+    /// Who is calling; nil only on public routes.
+    public var principal: Principal?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -19,7 +19,9 @@ struct AccessLogMiddleware: RouterMiddleware {
             "status": .stringConvertible(response.status.code),
             "durationMs": .stringConvertible(elapsed.milliseconds),
         ]
-        if let tag = context.apiTag { metadata["apiTag"] = .string(tag) }
+        // Read here, not from the context: inner middleware fills the context after this one ran.
+        if let tag = request.headers[.apiTag].flatMap(RequestIdMiddleware.acceptable) { metadata["apiTag"] = .string(tag) }
+        if let tenant = request.headers[.tenantId], TenantMiddleware.isValid(tenant) { metadata["tenantId"] = .string(tenant) }
         context.logger.info("request completed", metadata: metadata)
         metrics.recordRequest(route: route, method: request.method.rawValue, status: response.status.code, duration: elapsed)
         return response

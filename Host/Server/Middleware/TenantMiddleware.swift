@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// Reads `X-Tenant-Id` and `X-Api-Tag` into the context. Whether a route needs
-/// a tenant is the route's business (`context.requireTenant()`).
+/// Reads `X-Tenant-Id` into the context. Whether a route needs a tenant is the
+/// route's business (`context.requireTenant()`).
 struct TenantMiddleware: RouterMiddleware {
     typealias Context = HostRequestContext
 
@@ -15,9 +15,6 @@ struct TenantMiddleware: RouterMiddleware {
             }
             context.tenantId = tenant
             context.logger[metadataKey: "tenantId"] = .string(tenant)
-        }
-        if let tag = request.headers[.apiTag], let accepted = RequestIdMiddleware.acceptable(tag) {
-            context.apiTag = accepted
         }
         return try await next(request, context)
     }

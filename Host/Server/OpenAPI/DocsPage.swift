@@ -4,7 +4,7 @@ import ConnectorModel
 /// (no scripts, no CDN), so it works on an offline host too.
 enum DocsPage {
     static func html(for configuration: HostConfiguration) throws -> String {
-        let document = try OpenAPIDocument.document(for: configuration)
+        let document = try APIDocument.document(for: configuration)
         var body = "<h1>\(escape(document["info"]?["title"]?.stringValue ?? "API"))</h1>"
         body += "<p class=version>Version \(escape(document["info"]?["version"]?.stringValue ?? "")) · <a href=\"/openapi.json\">openapi.json</a></p>"
         body += paragraphs(document["info"]?["description"]?.stringValue ?? "")

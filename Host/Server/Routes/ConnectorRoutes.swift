@@ -27,6 +27,7 @@ struct ConnectorRoutes {
     }
 
     @Sendable func update(_ request: Request, context: HostRequestContext) async throws -> Envelope<ConnectorView> {
+        try context.requireAdmin()
         let plugin = try services.calls.plugin(try context.parameters.require("id"))
         let patch = try await request.decodeJSON(ConnectorSettingsPatch.self, context: context)
         let record = try await services.settings.update(plugin, with: patch)

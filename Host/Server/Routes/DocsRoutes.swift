@@ -14,7 +14,7 @@ struct DocsRoutes {
     @Sendable func openAPI(_ request: Request, context: HostRequestContext) throws -> Response {
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.bytes(for: services.configuration))))
+            body: .init(byteBuffer: ByteBuffer(bytes: try APIDocument.bytes(for: services.configuration))))
     }
 
     @Sendable func docs(_ request: Request, context: HostRequestContext) throws -> Response {

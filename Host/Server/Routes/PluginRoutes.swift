@@ -33,6 +33,7 @@ struct PluginRoutes {
     }
 
     @Sendable func reload(_ request: Request, context: HostRequestContext) async throws -> Envelope<ReloadResult> {
+        try context.requireAdmin()
         let report = await services.registry.rescan()
         await services.audit.record(
             "plugins.reloaded", target: services.registry.directory, actor: context.actor, requestId: context.requestId,

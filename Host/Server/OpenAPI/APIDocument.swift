@@ -4,14 +4,14 @@ import Foundation
 /// The OpenAPI 3 document of the whole API (`openapi.json` next to this file,
 /// the hand-written source of truth), with the title, version and API prefix
 /// of the running configuration filled in.
-public enum OpenAPIDocument {
+public enum APIDocument {
     /// The document as JSON bytes for `configuration`.
     public static func bytes(for configuration: HostConfiguration) throws -> [UInt8] {
         try WireCoding.encode(document(for: configuration))
     }
 
     public static func document(for configuration: HostConfiguration) throws -> JSONValue {
-        guard case .object(var document) = try source() else { throw OpenAPIDocumentError.notAnObject }
+        guard case .object(var document) = try source() else { throw APIDocumentError.notAnObject }
         if case .object(var info) = document["info"] {
             info["title"] = .string(configuration.appName)
             info["version"] = .string(configuration.appVersion)
@@ -29,13 +29,13 @@ public enum OpenAPIDocument {
     /// The document exactly as written.
     public static func source() throws -> JSONValue {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
-            throw OpenAPIDocumentError.missing
+            throw APIDocumentError.missing
         }
         return try WireCoding.decode(JSONValue.self, from: Array(try Data(contentsOf: url)))
     }
 }
 
-enum OpenAPIDocumentError: Error, CustomStringConvertible {
+enum APIDocumentError: Error, CustomStringConvertible {
     case missing
     case notAnObject
 
@@ -47,7 +47,7 @@ enum OpenAPIDocumentError: Error, CustomStringConvertible {
     }
 }
 
-extension OpenAPIDocument {
+extension APIDocument {
     /// The document indented for humans, as `connector-host openapi` writes it.
     public static func prettyBytes(for configuration: HostConfiguration) throws -> [UInt8] {
         let encoder = WireCoding.encoder

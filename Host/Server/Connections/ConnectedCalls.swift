@@ -1,0 +1,32 @@
+import ConnectorModel
+import Store
+
+/// Calls a connector on behalf of a stored connection: fresh credentials in,
+/// and one refresh-and-retry when the provider says they expired.
+struct ConnectedCalls: Sendable {
+    let calls: ConnectorCalls
+    let vault: TokenVault
+    let credentials: CredentialsProvider
+
+    func call<Input: Codable & Sendable, Output: Decodable>(
+        _ connection: ConnectionRecord, _ operation: Operation, input: Input, requestId: String, as output: Output.Type
+    ) async throws(APIError) -> Output {
+        let current = try await credentials.credentials(for: connection, requestId: requestId)
+        do throws(APIError) {
+            return try await invoke(connection, operation, input, current, requestId)
+        } catch where error.code == ErrorDocument.Code.authExpired && current?.refreshToken != nil {
+            let version = try await vault.existing(connectionId: connection.id, tenantId: connection.tenantId)?.version ?? 0
+            let refreshed = try await credentials.refresh(connection, seenVersion: version, requestId: requestId)
+            return try await invoke(connection, operation, input, refreshed, requestId)
+        }
+    }
+
+    private func invoke<Input: Codable & Sendable, Output: Decodable>(
+        _ connection: ConnectionRecord, _ operation: Operation, _ input: Input, _ credentials: Credentials?, _ requestId: String
+    ) async throws(APIError) -> Output {
+        try await calls.call(
+            connection.connectorId, operation, input: input, tenantId: connection.tenantId, requestId: requestId,
+            connection: .init(id: connection.id, context: ConnectionContext(config: connection.config, credentials: credentials)),
+            as: Output.self)
+    }
+}

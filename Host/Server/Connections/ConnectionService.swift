@@ -1,0 +1,69 @@
+import ConnectorModel
+import Store
+
+import struct Foundation.Date
+
+/// Connections of a tenant: every lookup is by id *and* tenant, so another
+/// tenant's id is simply not found.
+struct ConnectionService: Sendable {
+    let store: any HostStore
+    let vault: TokenVault
+    let audit: AuditTrail
+
+    func connection(_ id: String, tenantId: String) async throws(APIError) -> ConnectionRecord {
+        let record: ConnectionRecord?
+        do {
+            record = try await store.connection(id: id, tenantId: tenantId)
+        } catch {
+            throw APIError(error)
+        }
+        guard let record else { throw APIError.notFound("connection", id) }
+        return record
+    }
+
+    /// A connection of `connectorId`: 404 when it belongs to another connector, so ids cannot be probed across connectors.
+    func connection(_ id: String, of connectorId: String, tenantId: String) async throws(APIError) -> ConnectionRecord {
+        let record = try await connection(id, tenantId: tenantId)
+        guard record.connectorId == connectorId else { throw APIError.notFound("connection", id) }
+        return record
+    }
+
+    /// Creates a connection with its credentials (stored encrypted) and audits both.
+    func create(
+        tenantId: String, connectorId: String, workspaceId: String?, authMethod: AuthMethod.Kind, grant: ConnectionGrant,
+        actor: String, requestId: String
+    ) async throws(APIError) -> ConnectionRecord {
+        let now = Date()
+        let record = ConnectionRecord(
+            id: Identifiers.make("conn"), tenantId: tenantId, connectorId: connectorId, workspaceId: workspaceId, authMethod: authMethod,
+            status: .connected, displayName: grant.displayName, config: grant.connectionConfig, account: grant.account, createdAt: now,
+            updatedAt: now, lastValidatedAt: now)
+        do {
+            try await store.insertConnection(record)
+        } catch {
+            throw APIError(error)
+        }
+        try await vault.save(grant.credentials, connectionId: record.id, tenantId: tenantId)
+        await audit.record(
+            "connection.connected", target: record.id, tenantId: tenantId, actor: actor, requestId: requestId,
+            details: ["connector": .string(connectorId), "authMethod": .string(authMethod.rawValue)])
+        await audit.record(
+            "token.stored", target: record.id, tenantId: tenantId, actor: actor, requestId: requestId,
+            details: ["type": .string(grant.credentials.type.rawValue)])
+        return record
+    }
+
+    func update(_ record: ConnectionRecord) async throws(APIError) {
+        var record = record
+        record.updatedAt = Date()
+        do {
+            try await store.updateConnection(record)
+        } catch {
+            throw APIError(error)
+        }
+    }
+
+    func view(_ record: ConnectionRecord) async throws(APIError) -> ConnectionView {
+        ConnectionView(record, token: try await vault.existing(connectionId: record.id, tenantId: record.tenantId))
+    }
+}

@@ -1,0 +1,92 @@
+import Store
+import Synchronization
+
+/// The MongoDB store (libmongoc): one collection per record type, documents
+/// built from the records' JSON, tenant-scoped filters on every tenant-owned
+/// query.
+///
+/// libmongoc calls block, so they run on the store's own threads, each with a
+/// client from a `mongoc_client_pool_t`; callers await them. Nothing connects
+/// in `init`: the host starts while MongoDB is down, answers `.unavailable`
+/// (503) within the server selection timeout, and recovers by itself once the
+/// server is back. Indexes are ensured before the first operation and again
+/// after every outage.
+public final class MongoStore: HostStore {
+    public let kind = "mongodb"
+    /// The database every collection lives in.
+    public let database: String
+    /// The URL with its credentials replaced by "***", for logs.
+    public let displayURL: String
+    private let workers: MongoWorkers
+    private let availability = Mutex(MongoAvailability())
+
+    /// The database used when neither `database` nor the URL names one.
+    public static let defaultDatabase = "connector_host"
+
+    /// - Parameters:
+    ///   - url: `MONGODB_URL`. Unless it says otherwise, server selection and
+    ///     connecting time out after 2 s and a silent server after 10 s.
+    ///   - database: `MONGODB_DB`; nil or empty: the URL's database, else `defaultDatabase`.
+    ///   - threads: store threads, hence also concurrent operations and pooled clients.
+    /// - Throws: `.unavailable` when `url` is not a MongoDB URL (message without credentials).
+    public init(url: String, database: String? = nil, threads: Int = 4) throws(StoreError) {
+        let parsed = try MongoURL(url)
+        let name = [database, parsed.database].compactMap { $0 }.first { !$0.isEmpty } ?? Self.defaultDatabase
+        self.database = name
+        displayURL = parsed.display
+        let count = max(1, threads)
+        workers = MongoWorkers(count: count, pool: MongoClientPool(url: parsed, maxClients: count), database: name)
+    }
+
+    deinit {
+        workers.shutdown()
+    }
+
+    public func ping() async throws(StoreError) {
+        try await perform { connection throws(MongoFailure) in
+            _ = try connection.command(["ping": 1], database: "admin")
+        }
+    }
+
+    /// Runs `operation` on a store thread, through the availability state machine.
+    func perform<T: Sendable>(
+        _ operation: @escaping @Sendable (MongoConnection) throws(MongoFailure) -> T
+    ) async throws(StoreError) -> T {
+        let admission = availability.withLock { $0.admit() }
+        guard case .run(let ensureIndexes, let probe) = admission else {
+            if case .reject(let error) = admission { throw error }
+            preconditionFailure("unreachable: an admission either runs or rejects")
+        }
+        let (result, ensured) = await run(operation, ensureIndexes: ensureIndexes)
+        switch result {
+        case .success:
+            availability.withLock { $0.finished(.answered(indexesEnsured: ensured), probe: probe) }
+        case .failure(let failure):
+            let outcome: MongoAvailability.Outcome = failure.serverUnreachable ? .unreachable(failure.error) : .answered(indexesEnsured: ensured)
+            availability.withLock { $0.finished(outcome, probe: probe) }
+        }
+        return try result.mapError(\.error).get()
+    }
+
+    private func run<T: Sendable>(
+        _ operation: @escaping @Sendable (MongoConnection) throws(MongoFailure) -> T, ensureIndexes: Bool
+    ) async -> (Result<T, MongoFailure>, indexesEnsured: Bool) {
+        await withCheckedContinuation { continuation in
+            let accepted = workers.submit { context in
+                var ensured = false
+                let result = Result { () throws(MongoFailure) -> T in
+                    let connection = try context.connection()
+                    if ensureIndexes {
+                        try connection.ensureIndexes()
+                        ensured = true
+                    }
+                    return try operation(connection)
+                }
+                continuation.resume(returning: (result, ensured))
+            }
+            if !accepted {
+                continuation.resume(returning: (.failure(MongoFailure(StoreError(.unavailable, "the MongoDB store is shut down"))), false))
+            }
+        }
+    }
+}

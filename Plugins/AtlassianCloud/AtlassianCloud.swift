@@ -1,1 +1,0 @@
-// Shared Atlassian Cloud support for the Jira and Confluence connectors is being written.

@@ -1,0 +1,90 @@
+import ConnectorModel
+import ConnectorSDK
+import ConnectorSDKTesting
+import Foundation
+import Testing
+
+@testable import PostgreSQLConnector
+
+/// The pool per connection id, observed from the server's side (`pg_stat_activity`).
+@Suite struct PoolTests {
+    static let fixture = """
+        CREATE TABLE {s}.numbers (id int PRIMARY KEY);
+        INSERT INTO {s}.numbers SELECT generate_series(1, 50);
+        """
+
+    @Test func concurrentCallsShareAtMostPoolSizeSessions() async throws {
+        try await withHarness(Self.fixture, config: ["poolSize": 2]) { harness in
+            let table = "\(harness.schema).numbers"
+            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<16 {
+                    group.addTask { try await harness.items(table, limit: 50).items.count }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(counts == Array(repeating: 50, count: 16))
+            let sessions = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+            #expect((1...2).contains(sessions), "\(sessions) sessions for poolSize 2")
+        }
+    }
+
+    @Test func sessionsAreReadOnlyAndCarryTheStatementTimeout() async throws {
+        try await withHarness(Self.fixture) { harness in
+            let owner = harness.database.owner
+            var parameters = ConnectionParameters()
+            for (keyword, value) in [
+                ("host", owner.host), ("port", String(owner.port)), ("dbname", owner.database), ("user", owner.user),
+                ("password", owner.password), ("sslmode", "disable"),
+            ] {
+                parameters.set(keyword, value)
+            }
+            let configuration = PoolConfiguration(
+                parameters: parameters, setup: SessionSetup(statementTimeoutMs: 4321), capacity: 1, idleTimeout: .seconds(60),
+                threadName: "pool-test")
+            let schema = harness.schema
+            let settings = try await ConnectionPools().withDedicatedSession(configuration) { connection in
+                try ["statement_timeout", "default_transaction_read_only", "TimeZone"].map {
+                    try connection.execute("SELECT current_setting($1) AS value", [$0]).first?["value"]
+                }
+            }
+            #expect(settings == ["4321ms", "on", "UTC"])
+            let write = await #expect(throws: PostgresError.self) {
+                try await ConnectionPools().withDedicatedSession(configuration) { connection in
+                    try connection.execute("CREATE TABLE \(schema).written (id int)")
+                }
+            }
+            #expect(write?.sqlState == "25006", "read_only_sql_transaction")
+            #expect("\(parameters)".contains(owner.password) == false)
+        }
+    }
+
+    @Test func shutdownClosesEverySession() async throws {
+        let database = try await TestDatabase.shared()
+        let fixture = try await Fixture.make(database, Self.fixture)
+        let host = try TestHost(PostgreSQLConnector.self)
+        let connectionId = "shutdown-" + UUID().uuidString.prefix(8).lowercased()
+        let connection = CredentialForm.basic.connection(database.owner)
+        let settings = ConnectorSettings(config: ["poolSize": 3])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 {
+                group.addTask {
+                    _ = try await host.call(
+                        .listItems, input: ListRequest(containerId: "\(fixture.schema).numbers"), settings: settings,
+                        connection: connection, connectionId: connectionId, as: Page<Item>.self)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await Psql.sessions(of: connectionId, as: database.owner) >= 1)
+        await host.shutdown()
+        // The server notices a closed session a moment after the client's Terminate message.
+        var remaining = -1
+        for _ in 0..<50 {
+            remaining = try await Psql.sessions(of: connectionId, as: database.owner)
+            if remaining == 0 { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(remaining == 0)
+        try await fixture.drop()
+    }
+}

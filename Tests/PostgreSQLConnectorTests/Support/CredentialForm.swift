@@ -1,0 +1,27 @@
+import ConnectorModel
+
+/// The two ways a client connects PostgreSQL, as the host passes them:
+/// non-secret fields in the connection's config, secrets in its credentials.
+enum CredentialForm: CaseIterable, Sendable {
+    /// host, port, database, username, sslmode in config; password in credentials.
+    case basic
+    /// A postgresql:// URI in `credentials.secrets["connectionString"]`.
+    case connectionString
+
+    func connection(_ url: DatabaseURL, password: String? = nil, port: Int? = nil) -> ConnectionContext {
+        let password = password ?? url.password
+        let port = port ?? url.port
+        switch self {
+        case .basic:
+            return ConnectionContext(
+                config: [
+                    "host": .string(url.host), "port": .number(Double(port)), "database": .string(url.database),
+                    "username": .string(url.user), "sslmode": "disable",
+                ],
+                credentials: Credentials(type: .basic, password: password))
+        case .connectionString:
+            let uri = "postgresql://\(url.user):\(password)@\(url.host):\(port)/\(url.database)?sslmode=disable"
+            return ConnectionContext(credentials: Credentials(type: .connectionString, secrets: ["connectionString": uri]))
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// The real PostgreSQL the tests run against: `POSTGRES_TEST_URL` and
+/// `POSTGRES_TEST_READONLY_URL` from the environment, or else the cluster
+/// `scripts/services/postgres.sh start` brings up (once per test run).
+/// Never skips: when PostgreSQL cannot be had, every test fails with the reason.
+struct TestDatabase: Sendable {
+    /// The owner role: creates fixtures, and is the connector's usual login.
+    let owner: DatabaseURL
+    /// A role with CONNECT only.
+    let readOnly: DatabaseURL
+
+    static func shared() async throws -> TestDatabase {
+        try await started.value
+    }
+
+    private static let started = Task { try await locate() }
+
+    private static func locate() async throws -> TestDatabase {
+        let environment = ProcessInfo.processInfo.environment
+        if let owner = environment["POSTGRES_TEST_URL"], let readOnly = environment["POSTGRES_TEST_READONLY_URL"] {
+            return try TestDatabase(owner: DatabaseURL(owner), readOnly: DatabaseURL(readOnly))
+        }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let script = repository.appendingPathComponent("scripts/services/postgres.sh").path
+        let output = try await ChildProcess.run("/bin/bash", [script, "start"], directory: repository)
+        var values: [String: String] = [:]
+        for line in output.stdout.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            values[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        guard output.status == 0, let owner = values["POSTGRES_TEST_URL"], let readOnly = values["POSTGRES_TEST_READONLY_URL"] else {
+            throw TestDatabaseError(
+                "PostgreSQL could not be started with \(script) start (exit \(output.status)):\n\(output.stderr.suffix(2000))")
+        }
+        return try TestDatabase(owner: DatabaseURL(owner), readOnly: DatabaseURL(readOnly))
+    }
+}
+
+/// A postgresql:// URL split into the parts the basic credential form takes.
+struct DatabaseURL: Sendable {
+    let uri: String
+    let host: String
+    let port: Int
+    let database: String
+    let user: String
+    let password: String
+
+    init(_ uri: String) throws {
+        guard let components = URLComponents(string: uri), let host = components.host, let port = components.port,
+            let user = components.user, let password = components.password
+        else { throw TestDatabaseError("not a postgresql:// URL with user, password, host and port") }
+        self.uri = uri
+        self.host = host
+        self.port = port
+        self.database = String(components.path.dropFirst())
+        self.user = user
+        self.password = password
+    }
+}
+
+struct TestDatabaseError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
