@@ -27,6 +27,7 @@ public struct Operation: RawRepresentable, Codable, Hashable, Sendable, Expressi
     public static let subscribeWebhook: Operation = "webhooks.subscribe"
     public static let unsubscribeWebhook: Operation = "webhooks.unsubscribe"
     public static let verifyWebhook: Operation = "webhooks.verify"
+    public static let renewWebhook: Operation = "webhooks.renew"
     public static let syncPage: Operation = "sync.page"
     public static let exchangeOAuthCode: Operation = "oauth.exchange"
     public static let refreshOAuthToken: Operation = "oauth.refresh"

@@ -30,6 +30,12 @@ public protocol WebhookConnector: Connector {
     func verify(_ delivery: WebhookDelivery, _ context: CallContext) async throws -> WebhookVerification
 }
 
+/// Webhooks whose provider registrations expire (Jira: after 30 days) and can be extended.
+public protocol RenewableWebhookConnector: WebhookConnector {
+    /// Extends the registrations; returns the new expiry.
+    func renew(_ request: WebhookUnsubscribeRequest, _ context: CallContext) async throws -> WebhookSubscription
+}
+
 /// Feeds sync jobs one page of changes at a time.
 public protocol SyncingConnector: Connector {
     func syncPage(_ request: SyncPageRequest, _ context: CallContext) async throws -> SyncPage
@@ -59,6 +65,11 @@ extension Capabilities {
         table.add(.subscribeWebhook, WebhookSubscribeRequest.self) { request, context in try await connector.subscribe(request, context) }
         table.add(.unsubscribeWebhook, WebhookUnsubscribeRequest.self) { request, context in try await connector.unsubscribe(request, context) }
         table.add(.verifyWebhook, WebhookDelivery.self) { delivery, context in try await connector.verify(delivery, context) }
+    }
+
+    static let renewableWebhooks: Registration = { connector, table in
+        guard let connector = connector as? any RenewableWebhookConnector else { return }
+        table.add(.renewWebhook, WebhookUnsubscribeRequest.self) { request, context in try await connector.renew(request, context) }
     }
 
     static let syncing: Registration = { connector, table in

@@ -38,5 +38,5 @@ struct OperationTable: Sendable {
 /// Each capability protocol (Capabilities.swift) adds its operations here.
 enum Capabilities {
     typealias Registration = @Sendable (any Connector, inout OperationTable) -> Void
-    static let all: [Registration] = [browsing, oauth, revocation, webhooks, syncing]
+    static let all: [Registration] = [browsing, oauth, revocation, webhooks, renewableWebhooks, syncing]
 }

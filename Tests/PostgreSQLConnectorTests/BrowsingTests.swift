@@ -120,7 +120,10 @@ import Testing
             let page = try await harness.items("\(harness.schema).people", limit: 100, updatedSince: "2024-02-01T20:00:00Z")
             #expect(page.items.map(\.id) == (20...25).map(String.init))
             let error = await errorDocument { try await harness.items(harness.schema, updatedSince: "2024-02-01T20:00:00Z") }
-            #expect(error?.code == ErrorDocument.Code.invalidInput)
+            #expect(error?.code == ErrorDocument.Code.invalidInput, "schemas and tables keep no change time")
+            let impossible = await errorDocument { try await harness.items("\(harness.schema).people", updatedSince: "2024-13-01T00:00:00Z") }
+            #expect(impossible?.code == ErrorDocument.Code.invalidInput)
+            #expect(impossible?.details?["sqlState"]?.stringValue?.hasPrefix("22") == true)
         }
     }
 
@@ -146,17 +149,17 @@ import Testing
     @Test func commentsOfATableAndItsColumnsPage() async throws {
         try await withHarness(Self.fixture) { harness in
             let table = "\(harness.schema).people"
-            var comments: [Comment] = []
+            var comments: [ConnectorModel.Comment] = []
             var cursor: String?
             repeat {
-                let page = try await harness.call(.listComments, ListRequest(itemId: table, limit: 2, cursor: cursor), as: Page<Comment>.self)
+                let page = try await harness.call(.listComments, ListRequest(itemId: table, limit: 2, cursor: cursor), as: Page<ConnectorModel.Comment>.self)
                 comments += page.items
                 cursor = page.nextCursor
             } while cursor != nil
             #expect(comments.map(\.id) == [table, "\(table).name", "\(table).email"])
             #expect(comments.map(\.body) == ["Everyone we know", "Full name", "Where to write"])
             #expect(comments.allSatisfy { $0.itemId == table })
-            let none = try await harness.call(.listComments, ListRequest(itemId: "\(harness.schema).tokens"), as: Page<Comment>.self)
+            let none = try await harness.call(.listComments, ListRequest(itemId: "\(harness.schema).tokens"), as: Page<ConnectorModel.Comment>.self)
             #expect(none.items.isEmpty)
         }
     }

@@ -24,8 +24,10 @@ import Testing
             #expect(error?.details?["sqlState"]?.stringValue == "57014")
             #expect(error?.message.contains("statementTimeoutMs") == true)
             // The session survived the cancelled statement and serves the next call.
-            #expect(try await harness.items("\(harness.schema).fast").items.isEmpty)
-            #expect(try await Psql.sessions(of: harness.connectionId, as: harness.database.owner) == 1)
+            let next = try await harness.items("\(harness.schema).fast")
+            #expect(next.items.isEmpty)
+            let sessions = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+            #expect(sessions == 1)
         }
     }
 
@@ -39,7 +41,8 @@ import Testing
             let first = try await harness.sync(events, mode: .full, checkpoint: nil, limit: 3)
             #expect(first.records.map(\.id) == ["1", "2", "3"])
 
-            #expect(try await Psql.terminateSessions(of: harness.connectionId, as: harness.database.owner) == 1)
+            let terminated = try await Psql.terminateSessions(of: harness.connectionId, as: harness.database.owner)
+            #expect(terminated == 1)
             let error = await errorDocument { try await harness.sync(events, mode: .full, checkpoint: first.checkpoint, limit: 3) }
             #expect(error?.code == ErrorDocument.Code.upstreamUnavailable)
             #expect(error?.message.contains("lost") == true)

@@ -28,7 +28,7 @@ import Testing
                 let items = await errorDocument { try await harness.items(attempt) }
                 #expect(items.map { Self.allowed.contains($0.code) } == true, "containerId \(attempt): \(String(describing: items))")
                 let comments = await errorDocument {
-                    try await harness.call(.listComments, ListRequest(itemId: attempt), as: Page<Comment>.self)
+                    try await harness.call(.listComments, ListRequest(itemId: attempt), as: Page<ConnectorModel.Comment>.self)
                 }
                 #expect(comments.map { Self.allowed.contains($0.code) } == true, "itemId \(attempt)")
                 let sync = await errorDocument { try await harness.sync(attempt, mode: .full, checkpoint: nil, limit: 10) }

@@ -28,6 +28,22 @@ import Testing
         }
     }
 
+    @Test func idleSessionsAreClosedAfterTheIdleTimeout() async throws {
+        try await withHarness(Self.fixture, config: ["idleTimeoutSeconds": 1]) { harness in
+            _ = try await harness.items("\(harness.schema).numbers")
+            let before = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+            #expect(before == 1)
+            var remaining = before
+            for _ in 0..<100 where remaining > 0 {
+                try await Task.sleep(for: .milliseconds(100))
+                remaining = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+            }
+            #expect(remaining == 0, "the reaper closes the idle session")
+            // A later call opens a new session as if nothing happened.
+            #expect(try await harness.items("\(harness.schema).numbers", limit: 1).items.map(\.id) == ["1"])
+        }
+    }
+
     @Test func sessionsAreReadOnlyAndCarryTheStatementTimeout() async throws {
         try await withHarness(Self.fixture) { harness in
             let owner = harness.database.owner

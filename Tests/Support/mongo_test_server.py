@@ -1074,6 +1074,10 @@ def main():
     args = parser.parse_args()
 
     stop = threading.Event()
+    # The parent's signal mask is inherited: a server started from a Swift test
+    # (Foundation's Process) arrives with SIGTERM and SIGINT blocked, and would
+    # never see them. Unblock them before any thread starts.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
 

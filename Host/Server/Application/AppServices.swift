@@ -8,7 +8,7 @@ import TokenEncryption
 struct AppServices: Sendable {
     let configuration: HostConfiguration
     let registry: PluginRegistry
-    let store: any HostStore
+    let store: any HostStore & SyncStore
     let keyring: FernetKeyring
     let egress: EgressClient
     let metrics: HostMetrics
@@ -24,9 +24,12 @@ struct AppServices: Sendable {
     let oauth: OAuthFlow
     let credentialFlow: CredentialFlow
     let authenticator: APIKeyAuthenticator
+    /// Wakes the sync job runner when a job is queued.
+    let jobsWakeUp: WakeUpSignal
+    let webhooks: WebhookService
 
     static func make(
-        configuration: HostConfiguration, registry: PluginRegistry, store: any HostStore, keyring: FernetKeyring, egress: EgressClient,
+        configuration: HostConfiguration, registry: PluginRegistry, store: any HostStore & SyncStore, keyring: FernetKeyring, egress: EgressClient,
         audit: AuditTrail, settings: ConnectorSettingsService, vault: TokenVault, logger: Logger
     ) -> AppServices {
         let metrics = HostMetrics.shared
@@ -45,6 +48,13 @@ struct AppServices: Sendable {
                 store: store, keyring: keyring, settings: settings, connections: connections, calls: calls,
                 lifetime: configuration.oauthStateLifetime),
             credentialFlow: CredentialFlow(calls: calls, connections: connections),
-            authenticator: APIKeyAuthenticator(store: store, adminKey: configuration.adminAPIKey))
+            authenticator: APIKeyAuthenticator(store: store, adminKey: configuration.adminAPIKey),
+            jobsWakeUp: WakeUpSignal(),
+            webhooks: WebhookService(
+                store: store, keyring: keyring, calls: calls, connected: connected, connections: connections,
+                forwarder: WebhookForwarder(
+                    egress: egress, keyring: keyring, audit: audit, logger: logger,
+                    backoff: configuration.webhookRetryBackoff),
+                inboundBase: configuration.publicBaseURL, apiPrefix: configuration.apiPrefix))
     }
 }

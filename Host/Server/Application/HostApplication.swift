@@ -18,7 +18,7 @@ public struct HostApplication: Sendable {
     public let routes: [String]
 
     public var registry: PluginRegistry { services.registry }
-    public var store: any HostStore { services.store }
+    public var store: any HostStore & SyncStore { services.store }
 
     /// Builds everything, loads the plugins directory once, and returns the
     /// application ready to run. Refuses to start in production without ENCRYPTION_KEY.
@@ -64,7 +64,13 @@ public struct HostApplication: Sendable {
         let application = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: configuration.appName),
-            services: [PluginRegistryService(registry: registry, egress: egress)],
+            services: [
+                PluginRegistryService(registry: registry, egress: egress),
+                SyncJobRunner(
+                    store: store, connections: services.connections, connected: services.connected, logger: Logger(label: "sync"),
+                    lease: configuration.syncJobLease, pageSize: configuration.syncPageSize, wakeUp: services.jobsWakeUp),
+                WebhookRenewalService(webhooks: services.webhooks, logger: Logger(label: "webhooks")),
+            ],
             logger: logger)
         return HostApplication(application: application, services: services, routes: routes)
     }

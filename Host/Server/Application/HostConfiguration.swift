@@ -38,6 +38,12 @@ public struct HostConfiguration: Sendable {
     public var tokenRefreshMargin = Duration.seconds(120)
     /// The host's public URL, for webhook callbacks providers must reach (e.g. https://connectors.example.com).
     public var publicBaseURL: String?
+    /// How long a host holds a sync job without renewing; another host resumes it after this.
+    public var syncJobLease = Duration.seconds(60)
+    /// Records asked for per sync page.
+    public var syncPageSize = 100
+    /// Waits between attempts to forward a webhook delivery to a tenant.
+    public var webhookRetryBackoff: [Duration] = [.seconds(1), .seconds(5), .seconds(30), .seconds(120), .seconds(600)]
 
     public enum AuthMode: String, Sendable {
         case apiKeys = "api_keys"
@@ -119,6 +125,8 @@ public struct HostConfiguration: Sendable {
         if let value = try integer("OAUTH_STATE_TTL_SECONDS", in: 30...86_400) { oauthStateLifetime = .seconds(value) }
         if let value = try integer("TOKEN_REFRESH_MARGIN_SECONDS", in: 0...86_400) { tokenRefreshMargin = .seconds(value) }
         publicBaseURL = string("PUBLIC_BASE_URL")
+        if let value = try integer("SYNC_JOB_LEASE_SECONDS", in: 1...3600) { syncJobLease = .seconds(value) }
+        if let value = try integer("SYNC_PAGE_SIZE", in: 1...1000) { syncPageSize = value }
         if environment == .production && authMode == .development {
             throw ConfigurationError(key: "AUTH_MODE", "cannot be development when APP_ENV=production")
         }

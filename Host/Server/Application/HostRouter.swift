@@ -23,6 +23,9 @@ enum HostRouter {
         OnboardingRoutes(services: services).register(on: api)
         ConnectionRoutes(services: services).register(on: api)
         AccessRoutes(services: services).register(on: api)
+        BrowseRoutes(services: services).register(on: api)
+        JobRoutes(services: services).register(on: api)
+        WebhookRoutes(services: services).register(on: api)
 
         routes.record(router.routes.map { (path: $0.path.description, method: $0.method) })
         return router

@@ -5,7 +5,7 @@ import StoreSQLite
 
 /// MongoDB when `MONGODB_URL` is set, the embedded SQLite store otherwise.
 enum StoreFactory {
-    static func make(_ configuration: HostConfiguration, logger: Logger) -> any HostStore {
+    static func make(_ configuration: HostConfiguration, logger: Logger) -> any HostStore & SyncStore {
         let directory = (configuration.sqlitePath as NSString).deletingLastPathComponent
         do {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }

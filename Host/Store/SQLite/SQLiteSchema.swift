@@ -26,7 +26,22 @@ enum SQLiteSchema {
             doc TEXT NOT NULL);
         CREATE INDEX oauth_sessions_by_expiry ON oauth_sessions (expires_at);
         CREATE TABLE api_keys (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, tenant_id TEXT NOT NULL, doc TEXT NOT NULL);
+        """,
         """
+        CREATE TABLE sync_jobs (
+            id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, connection_id TEXT NOT NULL, stream TEXT NOT NULL,
+            status TEXT NOT NULL, lease_until INTEGER, created_at INTEGER NOT NULL, doc TEXT NOT NULL);
+        CREATE INDEX sync_jobs_runnable ON sync_jobs (status, created_at);
+        CREATE INDEX sync_jobs_by_stream ON sync_jobs (tenant_id, connection_id, stream, status);
+        CREATE TABLE synced_records (
+            tenant_id TEXT NOT NULL, connection_id TEXT NOT NULL, kind TEXT NOT NULL, record_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (tenant_id, connection_id, kind, record_id));
+        CREATE INDEX synced_records_feed ON synced_records (tenant_id, connection_id, sequence);
+        CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE webhooks (
+            id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, connection_id TEXT NOT NULL, expires_at INTEGER, doc TEXT NOT NULL);
+        CREATE INDEX webhooks_by_connection ON webhooks (tenant_id, connection_id);
+        """,
     ]
 
     static func migrate(_ connection: SQLiteConnection) throws(StoreError) {

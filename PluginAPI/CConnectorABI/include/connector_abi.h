@@ -419,6 +419,7 @@ typedef int32_t (*ucp_on_register)(const ucp_type_host_api *host,
  *   items.list        list items of a container
  *   comments.list     list comments of an item
  *   webhooks.subscribe / webhooks.unsubscribe / webhooks.verify
+ *   webhooks.renew    extend registrations that expire (the host calls it before they do)
  *   sync.page         fetch one page of changes after a checkpoint
  *   oauth.exchange    trade an authorization code for credentials
  *   oauth.refresh     trade a refresh token for fresh credentials

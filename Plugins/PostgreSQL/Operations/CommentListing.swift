@@ -12,7 +12,7 @@ enum CommentListing {
     }
 
     static func page(_ name: QualifiedName, _ request: ListRequest, on connection: LibpqConnection) throws -> Page<Comment> {
-        try Changes.refuseUpdatedSince(request, "comments")
+        try UpdatedSince.refuse(request, "comments")
         let table = try Catalog.table(name, field: "itemId", on: connection)
         var after = -1
         if let cursor = request.cursor {

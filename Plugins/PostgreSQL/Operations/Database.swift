@@ -20,10 +20,10 @@ struct Database: Sendable {
             idleTimeout: .seconds(options.idleTimeoutSeconds), threadName: "ucp-postgresql")
         let job: @Sendable (LibpqConnection) throws -> T = { connection in try Self.readOnly(connection, body) }
         do {
-            if dedicated || context.connectionId == nil {
+            guard !dedicated, let connectionId = context.connectionId else {
                 return try await pools.withDedicatedSession(configuration, job)
             }
-            return try await pools.pool(for: context.connectionId!, configuration).withSession(job)
+            return try await pools.pool(for: connectionId, configuration).withSession(job)
         } catch let error as PostgresError {
             let secrets = parameters.secretValues + (context.credentials?.secretValues ?? [])
             let document = ErrorDocument(error, statementTimeoutMs: options.statementTimeoutMs, secrets: secrets)

@@ -1,12 +1,6 @@
 import ConnectorModel
 import ConnectorSDK
 
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// `items.list` for "<schema>.<table>": the table's rows in primary key
 /// order, paged by keyset (the cursor holds the last key, never an offset).
 enum RowListing {
@@ -36,7 +30,7 @@ enum RowListing {
                     code: ErrorDocument.Code.invalidInput,
                     message: "updatedSince needs a time stamp column (\(options.syncCursorColumn) or updated_at); \(table.id) has none.")
             }
-            select.filter("\(column.sql)::timestamptz >= \(select.bind(try Timestamp.normalized(since), as: PostgresType.timestamptz))")
+            select.filter("\(column.sql)::timestamptz >= \(select.bind(try UpdatedSince.checked(since), as: PostgresType.timestamptz))")
         }
         let limit = min(max(request.limit, 1), 100)
         let rows = try connection.execute(select.sql(selecting: items.selectedColumns, limit: limit + 1), select.parameters, types: select.types)
@@ -44,18 +38,5 @@ enum RowListing {
         let page = rows.prefix(limit)
         let next = try rows.count > limit ? page.last.map { Position(table: table.id, after: try select.orderValues($0)) } : nil
         return Page(items: try page.map { try items.item($0, includeRaw: request.includeRaw) }, nextCursor: try next.map(Cursor.encode))
-    }
-}
-
-/// RFC 3339 time stamps from clients.
-enum Timestamp {
-    /// `text` re-rendered in one canonical form, or `invalid_input`.
-    static func normalized(_ text: String) throws -> String {
-        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        guard let date = (try? Date(text, strategy: fractional)) ?? (try? Date(text, strategy: .iso8601)) else {
-            throw ErrorDocument(
-                code: ErrorDocument.Code.invalidInput, message: "updatedSince must be an RFC 3339 time stamp such as 2024-05-01T12:00:00Z.")
-        }
-        return date.formatted(fractional)
     }
 }

@@ -5,7 +5,7 @@ import ConnectorSDK
 /// left out, in name order.
 enum SchemaListing {
     static func page(_ request: ListRequest, on connection: LibpqConnection) throws -> Page<Container> {
-        try Changes.refuseUpdatedSince(request, "schemas")
+        try UpdatedSince.refuse(request, "schemas")
         let after = try NamePosition.after(request.cursor, scope: "schemas")
         let limit = min(max(request.limit, 1), 100)
         let rows = try connection.execute(
@@ -28,18 +28,5 @@ enum SchemaListing {
         }
         let next = try NamePosition.next(page.last?["nspname"], scope: "schemas", hasMore: rows.count > limit)
         return Page(items: containers, nextCursor: next)
-    }
-}
-
-/// `updatedSince` where PostgreSQL keeps no change times.
-enum Changes {
-    /// PostgreSQL records no modification time for schemas, tables or
-    /// comments, so a filter on one cannot be honoured; refusing it is better
-    /// than returning everything as if it had changed.
-    static func refuseUpdatedSince(_ request: ListRequest, _ what: String) throws {
-        guard request.updatedSince != nil else { return }
-        throw ErrorDocument(
-            code: ErrorDocument.Code.invalidInput,
-            message: "PostgreSQL keeps no change time for \(what); updatedSince works on table rows only.")
     }
 }

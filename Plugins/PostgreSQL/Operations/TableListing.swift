@@ -7,7 +7,7 @@ import ConnectorSDK
 /// columns and the primary key.
 enum TableListing {
     static func page(_ schema: String, _ request: ListRequest, on connection: LibpqConnection) throws -> Page<Item> {
-        try Changes.refuseUpdatedSince(request, "tables")
+        try UpdatedSince.refuse(request, "tables")
         let schemaId = try Catalog.schema(schema, on: connection)
         let after = try NamePosition.after(request.cursor, scope: schemaId)
         let limit = min(max(request.limit, 1), 100)

@@ -2,17 +2,30 @@ import Synchronization
 
 /// One pool per connection id, for the life of the plugin.
 final class ConnectionPools: Sendable {
-    private let pools = Mutex<[String: ConnectionPool]>([:])
+    private struct Pools {
+        var current: [String: ConnectionPool] = [:]
+        /// Pools replaced by newer settings, closing once their leases end.
+        var retired: [ObjectIdentifier: ConnectionPool] = [:]
+    }
+
+    private let pools = Mutex(Pools())
 
     /// The pool of `connectionId`. A pool made for other credentials or
     /// settings is replaced, and shut down once its leases end.
     func pool(for connectionId: String, _ configuration: PoolConfiguration) -> ConnectionPool {
         let (pool, replaced) = pools.withLock { pools -> (ConnectionPool, ConnectionPool?) in
-            if let existing = pools[connectionId], existing.configuration == configuration { return (existing, nil) }
+            if let existing = pools.current[connectionId], existing.configuration == configuration { return (existing, nil) }
             let fresh = ConnectionPool(configuration)
-            return (fresh, pools.updateValue(fresh, forKey: connectionId))
+            let replaced = pools.current.updateValue(fresh, forKey: connectionId)
+            if let replaced { pools.retired[ObjectIdentifier(replaced)] = replaced }
+            return (fresh, replaced)
         }
-        if let replaced { Task { await replaced.shutdown() } }
+        if let replaced {
+            Task {
+                await replaced.shutdown()
+                pools.withLock { _ = $0.retired.removeValue(forKey: ObjectIdentifier(replaced)) }
+            }
+        }
         return pool
     }
 
@@ -33,11 +46,11 @@ final class ConnectionPools: Sendable {
         }
     }
 
-    /// Closes every session of every pool.
+    /// Closes every session of every pool, retired ones included.
     func shutdown() async {
         let all = pools.withLock { pools in
-            defer { pools = [:] }
-            return Array(pools.values)
+            defer { pools = Pools() }
+            return Array(pools.current.values) + Array(pools.retired.values)
         }
         await withTaskGroup(of: Void.self) { group in
             for pool in all { group.addTask { await pool.shutdown() } }

@@ -32,8 +32,7 @@ enum Catalog {
         }
         let found = try connection.execute(
             """
-            SELECT c.oid, c.relkind, n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS id,
-                   obj_description(c.oid, 'pg_class') AS comment
+            SELECT c.oid, c.relkind, n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS id
             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = $1 AND c.relname = $2 AND \(browsableKinds) AND \(visibleSchema)
             """, name.parts
@@ -45,14 +44,13 @@ enum Catalog {
         }
         return TableInfo(
             oid: oid, schema: try found.text("nspname"), name: try found.text("relname"), id: try found.text("id"),
-            kind: TableInfo.kind(try found.text("relkind")), columns: try columns(of: oid, on: connection), comment: found["comment"])
+            kind: TableInfo.kind(try found.text("relkind")), columns: try columns(of: oid, on: connection))
     }
 
     private static func columns(of table: UInt32, on connection: LibpqConnection) throws -> [ColumnInfo] {
         try connection.execute(
             """
-            SELECT a.attname, a.attnum, a.atttypid, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
-                   col_description(a.attrelid, a.attnum) AS comment,
+            SELECT a.attname, a.atttypid, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull,
                    (SELECT k.position FROM pg_catalog.pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)
                     WHERE i.indrelid = a.attrelid AND i.indisprimary AND k.attnum = a.attnum) AS key_position
             FROM pg_catalog.pg_attribute a
@@ -61,9 +59,8 @@ enum Catalog {
             """, [String(table)]
         ).namedRows.map { row in
             ColumnInfo(
-                name: try row.text("attname"), number: row.integer("attnum") ?? 0, typeOID: UInt32(try row.text("atttypid")) ?? 0,
-                typeName: try row.text("type"), notNull: row.flag("attnotnull"), primaryKeyPosition: row.integer("key_position"),
-                comment: row["comment"])
+                name: try row.text("attname"), typeOID: UInt32(try row.text("atttypid")) ?? 0, typeName: try row.text("type"),
+                notNull: row.flag("attnotnull"), primaryKeyPosition: row.integer("key_position"))
         }
     }
 }

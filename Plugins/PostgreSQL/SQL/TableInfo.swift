@@ -1,8 +1,6 @@
 /// A column as the catalog describes it.
 struct ColumnInfo: Sendable, Equatable {
     let name: String
-    /// `pg_attribute.attnum`: 1-based position in the table.
-    let number: Int
     /// The type's OID, used to bind values of this column as parameters.
     let typeOID: UInt32
     /// `format_type`, e.g. "character varying(40)".
@@ -10,7 +8,6 @@ struct ColumnInfo: Sendable, Equatable {
     let notNull: Bool
     /// 1-based position in the primary key, when part of it.
     let primaryKeyPosition: Int?
-    let comment: String?
 
     /// The column in SQL text: the row alias `r` and the quoted name.
     var sql: String { "r." + QualifiedName.quote(name) }
@@ -52,7 +49,6 @@ struct TableInfo: Sendable, Equatable {
     /// "table", "view", "materialized_view" or "foreign_table".
     let kind: String
     let columns: [ColumnInfo]
-    let comment: String?
 
     /// The primary key's columns in key order; empty when there is none.
     var primaryKey: [ColumnInfo] {

@@ -42,6 +42,13 @@ extension AtlassianIdentity {
         return issueTokens(scopes: scopes)
     }
 
+    /// Tokens as if the account had just consented to `scopes`, for tests
+    /// that need a connection but are not about onboarding.
+    public func issueTokens(scopes: Set<String>) -> (accessToken: String, refreshToken: String?) {
+        let tokens: TokenSet = issueTokens(scopes: scopes)
+        return (tokens.accessToken, tokens.refreshToken)
+    }
+
     private func issueTokens(scopes: Set<String>) -> TokenSet {
         let access = RandomToken.make("at-")
         let refresh = scopes.contains("offline_access") ? RandomToken.make("rt-") : nil

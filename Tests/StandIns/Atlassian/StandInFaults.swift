@@ -10,8 +10,8 @@ public final class StandInFaults: Sendable {
     public enum Fault: Sendable {
         /// 429 with `Retry-After` seconds and/or Jira's `X-RateLimit-Reset` instant.
         case rateLimited(retryAfter: Int?, reset: String? = nil)
-        /// A 5xx answer with an error body.
-        case serverError(status: Int = 500)
+        /// An error status (5xx, or a 4xx the connector cannot provoke itself) with Jira's error body.
+        case status(Int)
         /// 200 with a body that is not the promised JSON.
         case garbage
         /// The normal answer, after a delay.
@@ -30,9 +30,9 @@ public final class StandInFaults: Sendable {
         queue.withLock { $0.append(fault) }
     }
 
-    /// Adds the middleware that plays queued faults.
-    public func add(to router: Router<BasicRequestContext>) {
-        router.add(middleware: FaultMiddleware(faults: self))
+    /// Adds the middleware that plays queued faults on requests whose path contains `pathPart`.
+    public func add(to router: Router<BasicRequestContext>, onPathsContaining pathPart: String) {
+        router.add(middleware: FaultMiddleware(faults: self, pathPart: pathPart))
     }
 
     fileprivate func next() -> Fault? {
@@ -42,8 +42,10 @@ public final class StandInFaults: Sendable {
 
 private struct FaultMiddleware: RouterMiddleware {
     let faults: StandInFaults
+    let pathPart: String
 
     func handle(_ request: Request, context: BasicRequestContext, next: (Request, BasicRequestContext) async throws -> Response) async throws -> Response {
+        guard request.uri.path.contains(pathPart) else { return try await next(request, context) }
         switch faults.next() {
         case nil:
             return try await next(request, context)
@@ -51,9 +53,9 @@ private struct FaultMiddleware: RouterMiddleware {
             var headers = HTTPFields()
             if let retryAfter { headers[.retryAfter] = String(retryAfter) }
             if let reset { headers[HTTPField.Name("X-RateLimit-Reset")!] = reset }
-            return try StandInResponses.json(["errorMessages": ["Rate limit exceeded."], "errors": [:]] as JSONValue, status: .tooManyRequests, headers: headers)
-        case .serverError(let status)?:
-            return try StandInResponses.json(["errorMessages": ["Internal server error"], "errors": [:]] as JSONValue, status: .init(code: status))
+            return try StandInResponses.json(["errorMessages": ["Rate limit exceeded."], "errors": .object([:])] as JSONValue, status: .tooManyRequests, headers: headers)
+        case .status(let status)?:
+            return try StandInResponses.json(["errorMessages": [.string("The request failed (\(status)).")], "errors": .object([:])] as JSONValue, status: .init(code: status))
         case .garbage?:
             return Response(status: .ok, headers: [.contentType: "application/json;charset=UTF-8"], body: .init(byteBuffer: ByteBuffer(bytes: StandInFaults.garbageBody)))
         case .slow(let delay)?:

@@ -50,7 +50,7 @@ struct SOQLExecutor {
     private func resolve(_ name: String, on spec: SalesforceObjectSpec) throws(SOQLError) -> Path {
         let parts = name.split(separator: ".").map(String.init)
         if parts.count == 1, let field = spec.field(parts[0]) { return Path(relationship: nil, field: field, owner: spec) }
-        if parts.count == 2, let relationship = spec.relationship(parts[0]), let target = relationship.referenceTo.flatMap(SalesforceSchema.object),
+        if parts.count == 2, let relationship = spec.relationship(parts[0]), let target = relationship.referenceTo.flatMap({ SalesforceSchema.object($0) }),
             let field = target.field(parts[1])
         {
             return Path(relationship: relationship, field: field, owner: target)

@@ -110,3 +110,7 @@ public final class SalesforceOrg: Sendable {
         return id
     }
 }
+
+extension SalesforceValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}

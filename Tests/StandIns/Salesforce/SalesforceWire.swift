@@ -44,6 +44,6 @@ enum SalesforceWire {
 extension HTTPFields {
     /// `Sforce-Limit-Info`, sent with every REST API response.
     static func limitInfo(used: Int, max: Int) -> HTTPFields {
-        [HTTPField.Name("Sforce-Limit-Info")!: "api-usage=\(used)/\(max)"]
+        [HTTPFields.Element.Name("Sforce-Limit-Info")!: "api-usage=\(used)/\(max)"]
     }
 }

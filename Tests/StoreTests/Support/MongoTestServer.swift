@@ -7,18 +7,21 @@ import Foundation
 actor MongoTestServer {
     static let shared = MongoTestServer()
 
-    private var resolved: Result<String, MongoTestServerError>?
+    /// One resolution for the whole run: concurrent callers await the same one
+    /// (a plain cached value would let every caller that arrives during the
+    /// first `await` start a server of its own).
+    private var resolution: Task<Result<String, MongoTestServerError>, Never>?
 
     /// The repository root: this file is Tests/StoreTests/Support/MongoTestServer.swift.
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func url() async throws(MongoTestServerError) -> String {
-        if let resolved { return try resolved.get() }
-        let result: Result<String, MongoTestServerError>
-        do throws(MongoTestServerError) { result = .success(try await Self.resolve()) } catch { result = .failure(error) }
-        resolved = result
-        return try result.get()
+        let task = resolution ?? Task {
+            do throws(MongoTestServerError) { return .success(try await Self.resolve()) } catch { return .failure(error) }
+        }
+        resolution = task
+        return try await task.value.get()
     }
 
     /// A database name no other run uses; tests drop it when done.

@@ -19,7 +19,7 @@ final class PrivateMongoServer: @unchecked Sendable {
     }
 
     deinit {
-        process?.terminate()
+        if let process, process.isRunning { kill(process.processIdentifier, SIGKILL) }
         directory.remove()
     }
 
@@ -50,10 +50,12 @@ final class PrivateMongoServer: @unchecked Sendable {
         throw MongoTestServerError("the private test server did not start:\n\(log)")
     }
 
-    /// Stops the server (SIGTERM) and waits until it has exited.
+    /// Stops the server (SIGTERM, SIGKILL after 10 s) and waits until it has exited.
     func stop() async throws {
         guard let server = process else { return }
         server.terminate()
+        for _ in 0..<500 where server.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        if server.isRunning { kill(server.processIdentifier, SIGKILL) }
         while server.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         process = nil
     }

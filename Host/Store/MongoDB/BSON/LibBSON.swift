@@ -3,9 +3,10 @@ import Store
 
 /// A `bson_t` made from a `BSONDocument`, owned by Swift. Swift sees `bson_t`
 /// only as an opaque pointer (it is 128-byte aligned), so it always lives on
-/// libbson's heap.
+/// libbson's heap. Pointers are handed out only inside `withPointers`, since
+/// Swift may free an object right after its last use, C call or not.
 final class OwnedBSON {
-    let pointer: OpaquePointer
+    private let pointer: OpaquePointer
 
     init(_ document: BSONDocument) throws(StoreError) {
         let bytes = BSONBinary.encode(document)
@@ -17,6 +18,12 @@ final class OwnedBSON {
 
     deinit {
         bson_destroy(pointer)
+    }
+
+    /// Runs `body` with the pointers of `owned`, which stay alive until it returns.
+    static func withPointers<R, E: Error>(_ owned: [OwnedBSON], _ body: ([OpaquePointer]) throws(E) -> R) throws(E) -> R {
+        defer { withExtendedLifetime(owned) {} }
+        return try body(owned.map(\.pointer))
     }
 }
 

@@ -23,25 +23,24 @@ final class MongoConnection {
     }
 
     func insert(_ document: BSONDocument, into collection: String) throws(MongoFailure) {
-        let document = try owned(document)
-        var error = bson_error_t()
-        guard mongoc_collection_insert_one(handle(collection), document.pointer, nil, nil, &error) else { throw failure(error) }
+        let handle = handle(collection)
+        try call([document]) { bson, error in mongoc_collection_insert_one(handle, bson[0], nil, nil, &error) }
     }
 
     /// Replaces the document matching `filter`; returns how many matched (0 or 1).
     func replace(in collection: String, filter: BSONDocument, with document: BSONDocument, upsert: Bool) throws(MongoFailure) -> Int64 {
-        let (filter, document, options) = (try owned(filter), try owned(document), try owned(["upsert": .bool(upsert)]))
-        let reply = try withReply { reply, error in
-            mongoc_collection_replace_one(handle(collection), filter.pointer, document.pointer, options.pointer, reply, &error)
+        let handle = handle(collection)
+        let reply = try callWithReply([filter, document, ["upsert": .bool(upsert)]]) { bson, reply, error in
+            mongoc_collection_replace_one(handle, bson[0], bson[1], bson[2], reply, &error)
         }
         return reply["matchedCount"]?.integerValue ?? 0
     }
 
     /// Deletes the document matching `filter`; returns how many were deleted (0 or 1).
     func deleteOne(in collection: String, filter: BSONDocument) throws(MongoFailure) -> Int64 {
-        let filter = try owned(filter)
-        let reply = try withReply { reply, error in
-            mongoc_collection_delete_one(handle(collection), filter.pointer, nil, reply, &error)
+        let handle = handle(collection)
+        let reply = try callWithReply([filter]) { bson, reply, error in
+            mongoc_collection_delete_one(handle, bson[0], nil, reply, &error)
         }
         return reply["deletedCount"]?.integerValue ?? 0
     }
@@ -51,28 +50,28 @@ final class MongoConnection {
         var options: BSONDocument = [:]
         if !sort.fields.isEmpty { options.append("sort", .document(sort)) }
         if limit > 0 { options.append("limit", .int64(Int64(limit))) }
-        let (filter, ownedOptions) = (try owned(filter), try owned(options))
-        guard let cursor = mongoc_collection_find_with_opts(handle(collection), filter.pointer, ownedOptions.pointer, nil) else {
-            throw MongoFailure(StoreError(.unavailable, "libmongoc could not create a cursor on \(collection)"))
+        let handle = handle(collection)
+        return try withPointers([filter, options]) { bson throws(MongoFailure) in
+            guard let cursor = mongoc_collection_find_with_opts(handle, bson[0], bson[1], nil) else {
+                throw MongoFailure(StoreError(.unavailable, "libmongoc could not open a cursor on \(collection)"))
+            }
+            defer { mongoc_cursor_destroy(cursor) }
+            var documents: [BSONDocument] = []
+            var next: OpaquePointer?
+            while mongoc_cursor_next(cursor, &next), let next {
+                documents.append(try read { () throws(StoreError) in try LibBSON.document(next) })
+            }
+            var error = bson_error_t()
+            if mongoc_cursor_error(cursor, &error) { throw failure(error) }
+            return documents
         }
-        defer { mongoc_cursor_destroy(cursor) }
-        var documents: [BSONDocument] = []
-        var next: OpaquePointer?
-        while mongoc_cursor_next(cursor, &next), let next {
-            documents.append(try read(next))
-        }
-        var error = bson_error_t()
-        if mongoc_cursor_error(cursor, &error) { throw failure(error) }
-        return documents
     }
 
     /// Runs a command on the store's database (or `database`) and returns the reply.
-    @discardableResult
     func command(_ command: BSONDocument, database: String? = nil) throws(MongoFailure) -> BSONDocument {
-        let command = try owned(command)
         let name = database ?? self.database
-        return try withReply { reply, error in
-            mongoc_client_write_command_with_opts(client, name, command.pointer, nil, reply, &error)
+        return try callWithReply([command]) { bson, reply, error in
+            mongoc_client_write_command_with_opts(client, name, bson[0], nil, reply, &error)
         }
     }
 
@@ -83,20 +82,34 @@ final class MongoConnection {
         return created
     }
 
-    /// Runs `call` with a reply for libmongoc to fill in and an error out-parameter.
-    private func withReply(_ call: (OpaquePointer, inout bson_error_t) -> Bool) throws(MongoFailure) -> BSONDocument {
-        var error = bson_error_t()
-        let (succeeded, reply) = LibBSON.withReply { call($0, &error) }
-        guard succeeded else { throw failure(error) }
-        do throws(StoreError) { return try reply.get() } catch { throw MongoFailure(error) }
+    /// Runs a libmongoc call that takes `documents` and reports failure through `bson_error_t`.
+    private func call(_ documents: [BSONDocument], _ body: ([OpaquePointer], inout bson_error_t) -> Bool) throws(MongoFailure) {
+        try withPointers(documents) { bson throws(MongoFailure) in
+            var error = bson_error_t()
+            guard body(bson, &error) else { throw failure(error) }
+        }
     }
 
-    private func owned(_ document: BSONDocument) throws(MongoFailure) -> OwnedBSON {
-        do throws(StoreError) { return try OwnedBSON(document) } catch { throw MongoFailure(error) }
+    /// As `call`, for calls that also fill in a reply document; returns the reply.
+    private func callWithReply(
+        _ documents: [BSONDocument], _ body: ([OpaquePointer], OpaquePointer, inout bson_error_t) -> Bool
+    ) throws(MongoFailure) -> BSONDocument {
+        try withPointers(documents) { bson throws(MongoFailure) in
+            var error = bson_error_t()
+            let (succeeded, reply) = LibBSON.withReply { body(bson, $0, &error) }
+            guard succeeded else { throw failure(error) }
+            return try read { () throws(StoreError) in try reply.get() }
+        }
     }
 
-    private func read(_ bson: OpaquePointer) throws(MongoFailure) -> BSONDocument {
-        do throws(StoreError) { return try LibBSON.document(bson) } catch { throw MongoFailure(error) }
+    private func withPointers<R>(_ documents: [BSONDocument], _ body: ([OpaquePointer]) throws(MongoFailure) -> R) throws(MongoFailure) -> R {
+        let owned = try read { () throws(StoreError) in try documents.map { document throws(StoreError) in try OwnedBSON(document) } }
+        return try OwnedBSON.withPointers(owned, body)
+    }
+
+    /// A decoding failure as a `MongoFailure` (the server answered; this version cannot read it).
+    private func read<T>(_ body: () throws(StoreError) -> T) throws(MongoFailure) -> T {
+        do throws(StoreError) { return try body() } catch { throw MongoFailure(error) }
     }
 
     private func failure(_ error: bson_error_t) -> MongoFailure {

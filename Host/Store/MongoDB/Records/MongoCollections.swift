@@ -58,7 +58,7 @@ extension MongoConnection {
     /// Creates every collection's indexes; a no-op for those that exist.
     func ensureIndexes() throws(MongoFailure) {
         for collection in MongoCollection.allCases where !collection.indexes.isEmpty {
-            try command([
+            _ = try command([
                 "createIndexes": .string(collection.rawValue),
                 "indexes": .array(collection.indexes.map { .document($0.specification) }),
             ])
