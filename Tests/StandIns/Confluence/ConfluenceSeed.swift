@@ -1,8 +1,8 @@
 /// Starting data: five spaces; in ENG, 30 pages (ten last edited in the
 /// same millisecond); footer comments in storage format on the first page.
-enum ConfluenceSeed {
+public enum ConfluenceSeed {
     /// 2024-05-01T12:00:00Z.
-    static let origin: Int64 = 1_714_564_800_000
+    public static let origin: Int64 = 1_714_564_800_000
     static let colleague = "5b10ac8d82e05b22cc7d4ef5"
 
     static func fill(_ state: inout ConfluenceState, accountId: String) {

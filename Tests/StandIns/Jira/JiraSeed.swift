@@ -3,9 +3,9 @@ import ConnectorModel
 /// The stand-in's starting data: seven projects; in ENG, 45 issues, 15 of
 /// them updated within one minute (four in the very same millisecond);
 /// five issues in OPS; seven comments with rich ADF bodies on ENG-1.
-enum JiraSeed {
+public enum JiraSeed {
     /// 2024-03-01T12:00:00Z, where the seeded history starts.
-    static let origin: Int64 = 1_709_294_400_000
+    public static let origin: Int64 = 1_709_294_400_000
 
     static func fill(_ state: inout JiraState, account: JiraUserRecord) {
         let colleague = JiraUserRecord(accountId: "5b10ac8d82e05b22cc7d4ef5", displayName: "Ravi Raman", email: nil, timeZone: "Asia/Kolkata")
