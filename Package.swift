@@ -57,6 +57,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "connector-host", targets: ["ConnectorHostCLI"]),
+        .executable(name: "connector-benchmarks", targets: ["ConnectorBenchmarks"]),
         .library(name: "ConnectorSDK", targets: ["ConnectorSDK"]),
         .library(name: "ConnectorSDKTesting", targets: ["ConnectorSDKTesting"]),
     ] + connectors.map(\.product),
@@ -135,6 +136,16 @@ let package = Package(
             ],
             path: "Host/CLI"),
 
+        // Benchmarks: run by benchmarks/run.sh in release mode; results in benchmarks/RESULTS.md.
+        .executableTarget(
+            name: "ConnectorBenchmarks",
+            dependencies: [
+                "ConnectorModel", "Egress", "PluginRuntime", "Store", "StoreMongoDB", "StoreSQLite", "TokenEncryption",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "benchmarks/ConnectorBenchmarks"),
+
         // Tests: one target per module.
         .testTarget(
             name: "EgressTests",
@@ -151,10 +162,18 @@ let package = Package(
             dependencies: ["ConnectorModel", "Egress", "HostLogging", "PluginRuntime", "TestKit"],
             path: "Tests/PluginRuntimeTests"),
 
+        // A whole host in a test, and a client that checks every answer against openapi.json.
+        .target(
+            name: "HostTesting",
+            dependencies: [
+                "ConnectorModel", "HostLogging", "HostServer", "JSONSchema", "TestKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/HostTesting"),
         .testTarget(
             name: "HostServerTests",
             dependencies: [
-                "ConnectorModel", "HostLogging", "HostServer", "JSONSchema", "PluginRuntime", "Store", "TestKit",
+                "ConnectorModel", "HostLogging", "HostServer", "HostTesting", "JSONSchema", "PluginRuntime", "Store", "TestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/HostServerTests"),

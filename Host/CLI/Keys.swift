@@ -1,10 +1,13 @@
 import ArgumentParser
+import HostLogging
+import HostServer
+import Logging
 import TokenEncryption
 
 /// `connector-host keys`: encryption key management.
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage ENCRYPTION_KEY.", subcommands: [Generate.self])
+        abstract: "Manage ENCRYPTION_KEY.", subcommands: [Generate.self, Rotate.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -12,6 +15,24 @@ struct Keys: ParsableCommand {
 
         func run() {
             print(FernetKey.generate().base64URL)
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-encrypt every stored token with the first key of ENCRYPTION_KEY; then the old keys can be dropped.")
+
+        @OptionGroup var settings: SettingsOptions
+
+        func run() async throws {
+            let configuration = try settings.configuration()
+            StructuredLogHandler.bootstrap(level: .warning, format: .text)
+            let report = try await KeyRotation.run(configuration: configuration, logger: Logger(label: "keys"))
+            print("tokens examined: \(report.examined), re-encrypted: \(report.rewritten)")
+            if !report.unreadable.isEmpty {
+                print("no configured key decrypts the tokens of: \(report.unreadable.joined(separator: ", "))")
+                throw ExitCode(2)
+            }
         }
     }
 }

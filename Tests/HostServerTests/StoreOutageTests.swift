@@ -1,3 +1,4 @@
+import HostTesting
 import ConnectorModel
 import Foundation
 import TestKit

@@ -1,3 +1,4 @@
+import HostTesting
 import ConnectorModel
 import HTTPTypes
 import TestKit

@@ -52,19 +52,19 @@ public final class MongoStore: HostStore {
     func perform<T: Sendable>(
         _ operation: @escaping @Sendable (MongoConnection) throws(MongoFailure) -> T
     ) async throws(StoreError) -> T {
-        let admission = availability.withLock { $0.admit() }
-        guard case .run(let ensureIndexes, let probe) = admission else {
-            if case .reject(let error) = admission { throw error }
-            preconditionFailure("unreachable: an admission either runs or rejects")
+        let ensureIndexes: Bool
+        let probe: Bool
+        switch availability.withLock({ $0.admit() }) {
+        case .reject(let error): throw error
+        case .run(let ensure, let isProbe): (ensureIndexes, probe) = (ensure, isProbe)
         }
         let (result, ensured) = await run(operation, ensureIndexes: ensureIndexes)
+        let outcome: MongoAvailability.Outcome
         switch result {
-        case .success:
-            availability.withLock { $0.finished(.answered(indexesEnsured: ensured), probe: probe) }
-        case .failure(let failure):
-            let outcome: MongoAvailability.Outcome = failure.serverUnreachable ? .unreachable(failure.error) : .answered(indexesEnsured: ensured)
-            availability.withLock { $0.finished(outcome, probe: probe) }
+        case .failure(let failure) where failure.serverUnreachable: outcome = .unreachable(failure.error)
+        default: outcome = .answered(indexesEnsured: ensured)
         }
+        availability.withLock { $0.finished(outcome, probe: probe) }
         return try result.mapError(\.error).get()
     }
 

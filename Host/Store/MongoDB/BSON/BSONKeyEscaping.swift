@@ -5,8 +5,11 @@
 /// (checkpoints, account details, config) may contain any of these. Such
 /// characters are percent-encoded, "%" included, so decoding is unambiguous
 /// and ordinary names (every key the store filters on) are stored unchanged.
+/// The empty name, which drivers refuse too, becomes a lone "%" (which escaping
+/// never produces otherwise).
 enum BSONKeyEscaping {
     static func escape(_ key: String) -> String {
+        if key.isEmpty { return "%" }
         guard key.utf8.contains(where: { needsEscape($0) }) else { return key }
         var escaped = ""
         for scalar in key.unicodeScalars {
@@ -22,6 +25,7 @@ enum BSONKeyEscaping {
     }
 
     static func unescape(_ key: String) -> String {
+        if key == "%" { return "" }
         guard key.utf8.contains(UInt8(ascii: "%")) else { return key }
         var result = ""
         var rest = Substring(key)

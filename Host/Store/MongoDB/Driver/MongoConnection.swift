@@ -67,6 +67,20 @@ final class MongoConnection {
         }
     }
 
+    /// Atomically applies `update` to the first document matching `query` (in
+    /// `sort` order) and returns the document as updated; nil when none matched.
+    func findAndModify(
+        in collection: String, query: BSONDocument, sort: BSONDocument = [:], update: BSONDocument, upsert: Bool = false
+    ) throws(MongoFailure) -> BSONDocument? {
+        var command: BSONDocument = ["findAndModify": .string(collection), "query": .document(query)]
+        if !sort.fields.isEmpty { command.append("sort", .document(sort)) }
+        command.append("update", .document(update))
+        command.append("new", true)
+        if upsert { command.append("upsert", true) }
+        guard case .document(let value) = try self.command(command)["value"] else { return nil }
+        return value
+    }
+
     /// Runs a command on the store's database (or `database`) and returns the reply.
     func command(_ command: BSONDocument, database: String? = nil) throws(MongoFailure) -> BSONDocument {
         let name = database ?? self.database

@@ -26,7 +26,7 @@ struct MongoFailure: Error {
         case MONGOC_ERROR_SERVER.rawValue, MONGOC_ERROR_WRITE_CONCERN.rawValue, MONGOC_ERROR_QUERY.rawValue,
             MONGOC_ERROR_COMMAND.rawValue, MONGOC_ERROR_COLLECTION.rawValue:
             if Self.duplicateKeyCodes.contains(code) {
-                self.init(StoreError(.conflict, "a record with the same key exists (\(text))"))
+                self.init(StoreError(.conflict, Self.duplicateKeyMessage(text)))
             } else {
                 let unreachable = Self.serverGoneCodes.contains(code)
                 self.init(StoreError(.unavailable, "MongoDB error \(code): \(text)"), serverUnreachable: unreachable)
@@ -35,6 +35,14 @@ struct MongoFailure: Error {
             // Client-side failures (authentication, protocol, options): retrying later may help.
             self.init(StoreError(.unavailable, "MongoDB driver error \(domain).\(code): \(text)"))
         }
+    }
+
+    /// Names the index but not the key: the server's message echoes the duplicate
+    /// value ("dup key: { _id: ... }"), which may be an OAuth state or a key hash.
+    static func duplicateKeyMessage(_ serverMessage: String) -> String {
+        guard let marker = serverMessage.firstRange(of: "index: ") else { return "a record with the same key exists" }
+        let index = serverMessage[marker.upperBound...].prefix { !$0.isWhitespace }
+        return "a record with the same key exists (index \(index))"
     }
 
     /// DuplicateKey, its legacy form, and DuplicateKeyValue.

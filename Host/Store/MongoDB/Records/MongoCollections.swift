@@ -8,13 +8,18 @@ enum MongoCollection: String, CaseIterable, Sendable {
     case auditLogs = "audit_logs"
     case oauthSessions = "oauth_sessions"
     case apiKeys = "api_keys"
+    case syncJobs = "sync_jobs"
+    case syncedRecords = "synced_records"
+    /// Named counters (`_id` = name), incremented atomically: the changes feed's sequence.
+    case counters
+    case webhooks
 
     /// Secondary indexes (`_id` is always there). Fields are the records' own
     /// JSON names. Where `_id` already makes a key unique (a connection's or an
     /// audit entry's id) the index only serves the tenant-scoped, ordered queries.
     var indexes: [MongoIndex] {
         switch self {
-        case .connectorSettings:
+        case .connectorSettings, .counters:
             return []
         case .connections:
             return [
@@ -32,6 +37,21 @@ enum MongoCollection: String, CaseIterable, Sendable {
             return [MongoIndex(name: "expire_at_ttl", keys: ["expireAt"], expireAfterSeconds: 0)]
         case .apiKeys:
             return [MongoIndex(name: "key_hash_unique", keys: ["keyHash"], unique: true)]
+        case .syncJobs:
+            return [
+                MongoIndex(name: "runnable", keys: ["status", "createdAt"]),
+                MongoIndex(name: "tenant_connection_stream_status", keys: ["tenantId", "connectionId", "stream", "status"]),
+            ]
+        case .syncedRecords:
+            return [
+                MongoIndex(name: "feed", keys: ["tenantId", "connectionId", "sequence"]),
+                MongoIndex(name: "tenant_connection_id", keys: ["tenantId", "connectionId", "id"]),
+            ]
+        case .webhooks:
+            return [
+                MongoIndex(name: "tenant_connection_id", keys: ["tenantId", "connectionId", "id"]),
+                MongoIndex(name: "expires_at", keys: ["expiresAt"]),
+            ]
         }
     }
 }

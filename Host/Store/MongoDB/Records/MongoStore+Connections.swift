@@ -45,6 +45,14 @@ extension MongoStore {
         }
     }
 
+    /// Every record matching `filter`, in `sort` order, decoded.
+    func findAll<T: Decodable>(_ type: T.Type, in collection: MongoCollection, _ filter: BSONDocument, sort: BSONDocument) async throws(StoreError) -> [T] {
+        let documents = try await perform { connection throws(MongoFailure) in
+            try connection.find(in: collection.rawValue, filter: filter, sort: sort)
+        }
+        return try MongoRecordCoding.records(type, from: documents)
+    }
+
     /// The first record matching `filter`, decoded.
     func findOne<T: Decodable>(_ type: T.Type, in collection: MongoCollection, _ filter: BSONDocument) async throws(StoreError) -> T? {
         let documents = try await perform { connection throws(MongoFailure) in

@@ -45,19 +45,12 @@ extension MongoStore {
     public func consumeOAuthSession(state: String, tenantId: String, at date: Date) async throws(StoreError) -> OAuthSessionRecord? {
         // One findAndModify: the filter only matches an unconsumed session, so of
         // concurrent callers exactly one gets the document back.
-        let command: BSONDocument = [
-            "findAndModify": .string(MongoCollection.oauthSessions.rawValue),
-            "query": .document([
-                "_id": .string(state), "tenantId": .string(tenantId), "consumedAt": .null, "expireAt": Self.notExpired(),
-            ]),
-            "update": .document(["$set": .document(["consumedAt": .int64(StoreCoding.milliseconds(date))])]),
-            "new": true,
-        ]
-        let reply = try await perform { connection throws(MongoFailure) in
-            try connection.command(command)
+        let query: BSONDocument = ["_id": .string(state), "tenantId": .string(tenantId), "consumedAt": .null, "expireAt": Self.notExpired()]
+        let update: BSONDocument = ["$set": .document(["consumedAt": .int64(StoreCoding.milliseconds(date))])]
+        let document = try await perform { connection throws(MongoFailure) in
+            try connection.findAndModify(in: MongoCollection.oauthSessions.rawValue, query: query, update: update)
         }
-        guard case .document(let document) = reply["value"] else { return nil }
-        return try MongoRecordCoding.record(OAuthSessionRecord.self, from: document)
+        return try document.map { document throws(StoreError) in try MongoRecordCoding.record(OAuthSessionRecord.self, from: document) }
     }
 
     public func insertAPIKey(_ record: APIKeyRecord) async throws(StoreError) {

@@ -9,26 +9,26 @@ import Testing
 
 /// A test client that checks every response against our OpenAPI document
 /// (status documented, body matching its schema) and decodes the envelope.
-struct APIClient: Sendable {
-    let client: any TestClientProtocol
-    let document: JSONSchema.OpenAPIDocument
+public struct APIClient: Sendable {
+    public let client: any TestClientProtocol
+    public let document: JSONSchema.OpenAPIDocument
 
-    struct Reply: Sendable {
-        var status: Int
-        var headers: HTTPFields
-        var body: JSONValue
+    public struct Reply: Sendable {
+        public var status: Int
+        public var headers: HTTPFields
+        public var body: JSONValue
 
         /// `data` of a success envelope.
-        var data: JSONValue { body["data"] ?? .null }
+        public var data: JSONValue { body["data"] ?? .null }
         /// `error.code` of a failure envelope.
-        var errorCode: String? { body["error"]?["code"]?.stringValue }
-        var text: String { String(decoding: (try? WireCoding.encode(body)) ?? [], as: UTF8.self) }
+        public var errorCode: String? { body["error"]?["code"]?.stringValue }
+        public var text: String { String(decoding: (try? WireCoding.encode(body)) ?? [], as: UTF8.self) }
 
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try data.decode(as: type) }
+        public func decode<T: Decodable>(_ type: T.Type) throws -> T { try data.decode(as: type) }
     }
 
     @discardableResult
-    func request(
+    public func request(
         _ method: HTTPRequest.Method, _ path: String, headers: HTTPFields = [:], json: JSONValue? = nil, rawBody: [UInt8]? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Reply {
@@ -56,22 +56,22 @@ struct APIClient: Sendable {
         return Reply(status: Int(response.status.code), headers: response.headers, body: parsed)
     }
 
-    func get(_ path: String, headers: HTTPFields = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
+    public func get(_ path: String, headers: HTTPFields = [:], sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
         try await request(.get, path, headers: headers, sourceLocation: sourceLocation)
     }
 
-    func post(_ path: String, headers: HTTPFields = [:], json: JSONValue? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
+    public func post(_ path: String, headers: HTTPFields = [:], json: JSONValue? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Reply {
         try await request(.post, path, headers: headers, json: json ?? [:], sourceLocation: sourceLocation)
     }
 }
 
 /// Our own OpenAPI document, as the server serves it.
-enum OpenAPIContract {
-    static func document() throws -> JSONSchema.OpenAPIDocument {
+public enum OpenAPIContract {
+    public static func document() throws -> JSONSchema.OpenAPIDocument {
         try JSONSchema.OpenAPIDocument(APIDocument.source())
     }
 }
 
 extension HTTPFields {
-    static func tenant(_ tenant: String) -> HTTPFields { [HTTPField.Name("X-Tenant-Id")!: tenant] }
+    public static func tenant(_ tenant: String) -> HTTPFields { [HTTPField.Name("X-Tenant-Id")!: tenant] }
 }

@@ -9,16 +9,16 @@ import TestKit
 
 /// A whole host over temporary folders: plugins deployed, SQLite store,
 /// captured logs. Tests drive it in-process (`.router`) or over a socket (`.live`).
-struct HostHarness {
-    let host: HostApplication
-    let logs: CapturedLogs
-    let folder: TemporaryDirectory
-    let configuration: HostConfiguration
+public struct HostHarness: Sendable {
+    public let host: HostApplication
+    public let logs: CapturedLogs
+    public let folder: TemporaryDirectory
+    public let configuration: HostConfiguration
 
     /// - Parameters:
     ///   - plugins: files to deploy into the plugins folder, by name.
     ///   - configure: changes to the default test configuration (development auth, temp store).
-    static func make(
+    public static func make(
         plugins: [String: URL] = [:],
         configure: (inout HostConfiguration) -> Void = { _ in }
     ) async throws -> HostHarness {
@@ -45,21 +45,21 @@ struct HostHarness {
     }
 
     /// A harness serving the fixture plugin (Tests/Fixtures/plugins/fixture_plugin.c).
-    static func withFixture(configure: (inout HostConfiguration) -> Void = { _ in }) async throws -> HostHarness {
+    public static func withFixture(configure: (inout HostConfiguration) -> Void = { _ in }) async throws -> HostHarness {
         let build = try TemporaryDirectory("fixture-build")
         return try await make(plugins: ["fixture.so": try CPluginCompiler.fixture(to: build.file("fixture.so"))], configure: configure)
     }
 
     /// Runs `body` against the host in-process, checking every response against the OpenAPI document.
     @discardableResult
-    func test<Value: Sendable>(_ mode: TestingSetup = .router, _ body: @escaping @Sendable (APIClient) async throws -> Value) async throws -> Value {
+    public func test<Value: Sendable>(_ mode: TestingSetup = .router, _ body: @escaping @Sendable (APIClient) async throws -> Value) async throws -> Value {
         let document = try OpenAPIContract.document()
         return try await host.application.test(mode) { client in
             try await body(APIClient(client: client, document: document))
         }
     }
 
-    func remove() {
+    public func remove() {
         folder.remove()
     }
 }
