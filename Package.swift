@@ -118,7 +118,7 @@ let package = Package(
         .target(
             name: "HostServer",
             dependencies: [
-                "ConnectorModel", "Egress", "HostLogging", "JSONSchema", "PluginRuntime", "Store", "StoreSQLite",
+                "ConnectorModel", "Egress", "HostLogging", "JSONSchema", "PluginRuntime", "Store", "StoreMongoDB", "StoreSQLite",
                 "TokenEncryption",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

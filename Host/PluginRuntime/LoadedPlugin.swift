@@ -16,14 +16,14 @@ public final class LoadedPlugin: Sendable {
     public let loadedAt: Date
     let registration: PluginRegistration
     let bridge: HostBridge
-    private let inFlight = Mutex(InFlight())
     private let callNumbers = Atomic<UInt64>(0)
-
-    private struct InFlight {
-        var calls: [UInt64: PluginCall] = [:]
-        var retiring = false
-        var whenIdle: (@Sendable () -> Void)?
-    }
+    /// Calls the plugin has not completed yet; counted without a lock, for the request path.
+    private let inFlight = Atomic<Int>(0)
+    private let retiring = Atomic<Bool>(false)
+    private let idleFired = Atomic<Bool>(false)
+    private let whenIdle = Mutex<(@Sendable () -> Void)?>(nil)
+    /// Calls a caller is waiting for, with their deadlines (calls answered inside `invoke` never get here).
+    private let waiting = Mutex<[UInt64: (call: PluginCall, deadline: ContinuousClock.Instant)]>([:])
 
     init(file: String, registration: PluginRegistration, bridge: HostBridge) {
         self.file = file
@@ -38,36 +38,34 @@ public final class LoadedPlugin: Sendable {
     public var language: PluginLanguage { registration.language }
     public var toolchain: String { registration.toolchain }
     public var abiVersion: String { "\(registration.abi.major).\(registration.abi.minor)" }
-    public var inFlightCalls: Int { inFlight.withLock { $0.calls.count } }
+    public var inFlightCalls: Int { inFlight.load(ordering: .relaxed) }
 
     /// Calls `operation` with the request document `request` and waits for the answer.
-    func invoke(_ operation: String, request: [UInt8], context: PluginCallContext, timeout: Duration) async -> PluginCall.Answer {
+    nonisolated(nonsending) func invoke(_ operation: String, request: [UInt8], context: PluginCallContext, timeout: Duration) async -> PluginCall.Answer {
+        guard !Task.isCancelled else { return .failure(.cancelled) }
+        guard begin() else { return .failure(.unknownConnector(id)) }
         let call = PluginCall(
-            id: callNumbers.add(1, ordering: .relaxed).newValue, owner: self, operation: operation, context: context,
-            timeout: timeout)
-        guard begin(call) else { return .failure(.unknownConnector(id)) }
-        return await withTaskCancellationHandler {
-            await withUnsafeContinuation { continuation in
-                switch call.start(continuation) {
-                case .invokePlugin:
-                    // The plugin's reference to the handle, released once it is done with it.
-                    _ = Unmanaged.passRetained(call)
-                    operation.withCString { name in
-                        request.withUnsafeBufferPointer { bytes in
-                            var arguments = ucp_type_call(
-                                struct_size: UInt32(MemoryLayout<ucp_type_call>.size), handle: call.handle, operation: name,
-                                request: ucp_type_bytes(data: bytes.baseAddress, length: bytes.count))
-                            registration.invoke(registration.plugin, &arguments)
-                        }
-                    }
-                case .resumeWithoutInvoking(let continuation, let error):
-                    end(call)
-                    continuation.resume(returning: .failure(error))
-                }
+            id: callNumbers.add(1, ordering: .relaxed).newValue, owner: self, operation: operation, context: context, timeout: timeout)
+        // The plugin's reference to the handle, released once it is done with it.
+        _ = Unmanaged.passRetained(call)
+        operation.withCString { name in
+            request.withUnsafeBufferPointer { bytes in
+                var arguments = ucp_type_call(
+                    struct_size: UInt32(MemoryLayout<ucp_type_call>.size), handle: call.handle, operation: name,
+                    request: ucp_type_bytes(data: bytes.baseAddress, length: bytes.count))
+                registration.invoke(registration.plugin, &arguments)
             }
+        }
+        // Quick plugins answer inside invoke: no suspension, no deadline bookkeeping.
+        if let answer = call.takeEarlyAnswer() { return answer }
+        waiting.withLock { $0[call.id] = (call, .now + timeout) }
+        let answer = await withTaskCancellationHandler {
+            await withUnsafeContinuation { call.wait($0) }
         } onCancel: {
             self.abandon(call, .cancelled)
         }
+        waiting.withLock { _ = $0.removeValue(forKey: call.id) }
+        return answer
     }
 
     /// The plugin's `complete` callback.
@@ -79,21 +77,17 @@ public final class LoadedPlugin: Sendable {
 
     /// Gives up on calls whose deadline passed and asks the plugin to cancel them.
     func expireOverdueCalls(now: ContinuousClock.Instant) {
-        let overdue = inFlight.withLock { $0.calls.values.filter { $0.deadline <= now } }
+        let overdue = waiting.withLock { $0.values.filter { $0.deadline <= now }.map(\.call) }
         for call in overdue {
             abandon(call, .timedOut(connector: id, operation: call.operation, after: call.timeout))
         }
     }
 
-    /// Stops routing new calls here; `whenIdle` runs once the last in-flight call completed.
-    func retire(whenIdle: @escaping @Sendable () -> Void) {
-        let idleNow = inFlight.withLock { state in
-            state.retiring = true
-            if state.calls.isEmpty { return true }
-            state.whenIdle = whenIdle
-            return false
-        }
-        if idleNow { whenIdle() }
+    /// Stops routing new calls here; `whenIdle` runs once, after the last in-flight call completed.
+    func retire(whenIdle handler: @escaping @Sendable () -> Void) {
+        whenIdle.withLock { $0 = handler }
+        retiring.store(true, ordering: .sequentiallyConsistent)
+        if inFlight.load(ordering: .sequentiallyConsistent) == 0 { fireIdle() }
     }
 
     /// Calls the plugin's shutdown hook and frees the host table. Blocking: run it off the async pool.
@@ -104,27 +98,30 @@ public final class LoadedPlugin: Sendable {
 
     // MARK: - Private
 
-    private func begin(_ call: PluginCall) -> Bool {
-        inFlight.withLock { state in
-            guard !state.retiring else { return false }
-            state.calls[call.id] = call
-            return true
+    /// Counts the call in first, then checks for retirement, so `retire` never
+    /// misses a call that is about to reach the plugin.
+    private func begin() -> Bool {
+        inFlight.add(1, ordering: .sequentiallyConsistent)
+        guard !retiring.load(ordering: .sequentiallyConsistent) else {
+            end()
+            return false
         }
+        return true
     }
 
-    private func end(_ call: PluginCall) {
-        let idleHandler: (@Sendable () -> Void)? = inFlight.withLock { state in
-            state.calls[call.id] = nil
-            guard state.retiring, state.calls.isEmpty else { return nil }
-            defer { state.whenIdle = nil }
-            return state.whenIdle
-        }
-        idleHandler?()
+    private func end() {
+        let remaining = inFlight.subtract(1, ordering: .sequentiallyConsistent).newValue
+        if remaining == 0 && retiring.load(ordering: .sequentiallyConsistent) { fireIdle() }
+    }
+
+    private func fireIdle() {
+        guard idleFired.compareExchange(expected: false, desired: true, ordering: .sequentiallyConsistent).exchanged else { return }
+        whenIdle.withLock { $0 }?()
     }
 
     private func release(_ call: PluginCall) {
-        end(call)
         Unmanaged.passUnretained(call).release()
+        end()
     }
 
     private func abandon(_ call: PluginCall, _ error: PluginCallError) {

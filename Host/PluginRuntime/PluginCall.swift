@@ -25,14 +25,21 @@ final class PluginCall: Sendable {
     typealias Continuation = UnsafeContinuation<Answer, Never>
 
     let id: UInt64
-    /// The plugin serving this call; the call keeps it alive until the plugin is done.
-    let owner: LoadedPlugin
+    /// The plugin serving this call. Unowned: the registry keeps a plugin alive
+    /// (active or retiring) until its last call completed, and this is the hot path.
+    unowned(unsafe) let owner: LoadedPlugin
     let operation: String
     let context: PluginCallContext
-    let deadline: ContinuousClock.Instant
     let timeout: Duration
-    private let state = Mutex(PluginCallState<Continuation>())
-    private let egressTickets = Mutex<Set<EgressTicket>>([])
+    private let state = Mutex<Guarded>(Guarded())
+
+    /// Everything the lock protects.
+    private struct Guarded {
+        var call = PluginCallState<Continuation>()
+        /// The answer, kept here when it arrives before the caller waits.
+        var earlyAnswer: Answer?
+        var egress: Set<EgressTicket> = []
+    }
 
     init(id: UInt64, owner: LoadedPlugin, operation: String, context: PluginCallContext, timeout: Duration) {
         self.id = id
@@ -40,7 +47,6 @@ final class PluginCall: Sendable {
         self.operation = operation
         self.context = context
         self.timeout = timeout
-        self.deadline = .now + timeout
     }
 
     var handle: OpaquePointer { OpaquePointer(Unmanaged.passUnretained(self).toOpaque()) }
@@ -49,20 +55,42 @@ final class PluginCall: Sendable {
         Unmanaged<PluginCall>.fromOpaque(UnsafeRawPointer(handle)).takeUnretainedValue()
     }
 
-    func start(_ continuation: Continuation) -> PluginCallState<Continuation>.StartAction {
-        state.withLock { $0.start(continuation) }
-    }
-
     /// The plugin's answer arrived. Returns true when the handle may be released.
     func complete(_ answer: Answer) -> Bool {
-        let action = state.withLock { $0.pluginDidComplete() }
+        let action = state.withLock { guarded in
+            let action = guarded.call.pluginDidComplete()
+            if action.resume == nil { guarded.earlyAnswer = answer }
+            return action
+        }
         action.resume?.resume(returning: answer)
         return action.releaseHandle
     }
 
+    func takeEarlyAnswer() -> Answer? {
+        state.withLock { guarded in
+            guard guarded.call.takeEarlyAnswer() else { return nil }
+            defer { guarded.earlyAnswer = nil }
+            return guarded.earlyAnswer
+        }
+    }
+
+    /// Waits for the answer unless it is already there.
+    func wait(_ continuation: Continuation) {
+        let (action, answer) = state.withLock { guarded in
+            let action = guarded.call.wait(continuation)
+            defer { guarded.earlyAnswer = nil }
+            return (action, guarded.earlyAnswer)
+        }
+        switch action {
+        case .suspend: break
+        case .resumeWithAnswer: continuation.resume(returning: answer ?? .failure(.cancelled))
+        case .fail(let error): continuation.resume(returning: .failure(error))
+        }
+    }
+
     /// The caller stops waiting. Returns whether the plugin's cancel hook must be called.
     func abandon(_ error: PluginCallError) -> Bool {
-        let action = state.withLock { $0.abandon(error) }
+        let action = state.withLock { $0.call.abandon(error) }
         if let (continuation, error) = action.resume {
             continuation.resume(returning: .failure(error))
         }
@@ -71,22 +99,22 @@ final class PluginCall: Sendable {
 
     /// Returns true when the handle may be released now.
     func cancelHookDidReturn() -> Bool {
-        state.withLock { $0.cancelHookDidReturn() }
+        state.withLock { $0.call.cancelHookDidReturn() }
     }
 
     func track(_ ticket: EgressTicket) {
-        egressTickets.withLock { _ = $0.insert(ticket) }
+        state.withLock { _ = $0.egress.insert(ticket) }
     }
 
     func untrack(_ ticket: EgressTicket) {
-        egressTickets.withLock { _ = $0.remove(ticket) }
+        state.withLock { _ = $0.egress.remove(ticket) }
     }
 
     /// Every outbound request still running for this call.
     func takeEgressTickets() -> Set<EgressTicket> {
-        egressTickets.withLock { tickets in
-            defer { tickets.removeAll() }
-            return tickets
+        state.withLock { state in
+            defer { state.egress.removeAll() }
+            return state.egress
         }
     }
 }

@@ -2,42 +2,29 @@
 /// out, no I/O, so every interleaving can be tested directly.
 ///
 /// A call ends for the caller when it is answered, times out or is cancelled;
-/// it ends for the plugin when the plugin calls `complete`. The host keeps the
-/// call's handle reserved (retained) until both the completion arrived and no
-/// `cancel` hook is running, so a late `cancel` never names another call.
+/// it ends for the plugin when the plugin calls `complete`. Plugins often
+/// complete inside `invoke`: then the caller takes the answer without ever
+/// suspending. The host keeps the call's handle reserved (retained) until the
+/// completion arrived and no `cancel` hook is running, so a late `cancel`
+/// never names another call.
 struct PluginCallState<Continuation> {
     enum Phase {
-        case idle
+        /// The plugin's `invoke` is running or returned; nobody waits yet.
+        case invoking
+        /// The plugin answered before the caller started waiting; the answer is kept beside this state.
+        case answeredEarly
         case waiting(Continuation)
-        case answered
+        /// The caller has the answer.
+        case delivered
         case abandoned(PluginCallError)
     }
 
-    private(set) var phase: Phase = .idle
+    private(set) var phase: Phase = .invoking
     private(set) var pluginCompleted = false
     private(set) var cancelHookRunning = false
 
-    enum StartAction {
-        /// Call the plugin's invoke hook.
-        case invokePlugin
-        /// The caller gave up before the plugin was called: resume with this error, never invoke.
-        case resumeWithoutInvoking(Continuation, PluginCallError)
-    }
-
-    mutating func start(_ continuation: Continuation) -> StartAction {
-        switch phase {
-        case .idle:
-            phase = .waiting(continuation)
-            return .invokePlugin
-        case .abandoned(let error):
-            return .resumeWithoutInvoking(continuation, error)
-        case .waiting, .answered:
-            preconditionFailure("a call starts once")
-        }
-    }
-
     struct CompletionAction {
-        /// Resume the waiting caller with the plugin's answer.
+        /// Resume the waiting caller with the answer.
         var resume: Continuation?
         /// Release the handle: the plugin is done with it.
         var releaseHandle: Bool
@@ -47,11 +34,43 @@ struct PluginCallState<Continuation> {
         precondition(!pluginCompleted, "a plugin completes each call exactly once")
         pluginCompleted = true
         var resume: Continuation?
-        if case .waiting(let continuation) = phase {
-            phase = .answered
+        switch phase {
+        case .invoking: phase = .answeredEarly
+        case .waiting(let continuation):
+            phase = .delivered
             resume = continuation
+        case .answeredEarly, .delivered, .abandoned: break
         }
         return CompletionAction(resume: resume, releaseHandle: !cancelHookRunning)
+    }
+
+    /// After `invoke` returned: true when the plugin already answered (the caller takes it now).
+    mutating func takeEarlyAnswer() -> Bool {
+        guard case .answeredEarly = phase else { return false }
+        phase = .delivered
+        return true
+    }
+
+    enum WaitAction {
+        case suspend
+        /// Resume at once with the kept answer.
+        case resumeWithAnswer
+        case fail(PluginCallError)
+    }
+
+    mutating func wait(_ continuation: Continuation) -> WaitAction {
+        switch phase {
+        case .invoking:
+            phase = .waiting(continuation)
+            return .suspend
+        case .answeredEarly:
+            phase = .delivered
+            return .resumeWithAnswer
+        case .abandoned(let error):
+            return .fail(error)
+        case .waiting, .delivered:
+            preconditionFailure("a caller waits once")
+        }
     }
 
     struct AbandonAction {
@@ -62,17 +81,17 @@ struct PluginCallState<Continuation> {
 
     mutating func abandon(_ error: PluginCallError) -> AbandonAction {
         switch phase {
-        case .idle:
+        case .invoking:
             phase = .abandoned(error)
-            return AbandonAction(resume: nil, callCancelHook: false)
         case .waiting(let continuation):
             phase = .abandoned(error)
-            let cancel = !pluginCompleted
-            if cancel { cancelHookRunning = true }
-            return AbandonAction(resume: (continuation, error), callCancelHook: cancel)
-        case .answered, .abandoned:
+            cancelHookRunning = !pluginCompleted
+            return AbandonAction(resume: (continuation, error), callCancelHook: !pluginCompleted)
+        case .answeredEarly, .delivered, .abandoned:
             return AbandonAction(resume: nil, callCancelHook: false)
         }
+        cancelHookRunning = !pluginCompleted
+        return AbandonAction(resume: nil, callCancelHook: !pluginCompleted)
     }
 
     /// Returns true when the handle can be released now.
@@ -81,3 +100,9 @@ struct PluginCallState<Continuation> {
         return pluginCompleted
     }
 }
+
+extension PluginCallState: Sendable where Continuation: Sendable {}
+extension PluginCallState.Phase: Sendable where Continuation: Sendable {}
+extension PluginCallState.CompletionAction: Sendable where Continuation: Sendable {}
+extension PluginCallState.WaitAction: Sendable {}
+extension PluginCallState.AbandonAction: Sendable where Continuation: Sendable {}

@@ -66,7 +66,7 @@ public final class PluginRegistry: Sendable {
     }
 
     /// Calls `operation` on connector `id` and returns its response document.
-    public func invoke(
+    public nonisolated(nonsending) func invoke(
         _ id: String,
         _ operation: ConnectorModel.Operation,
         request: [UInt8],

@@ -95,6 +95,11 @@ public struct HTTPTransportError: Error, Sendable, Equatable {
 
     public var kind: Kind
     public var message: String
+
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
 }
 
 /// Percent-encoding for form bodies and query strings (RFC 3986 unreserved set kept).

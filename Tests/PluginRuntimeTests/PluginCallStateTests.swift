@@ -7,28 +7,46 @@ import Testing
 @Suite struct PluginCallStateTests {
     typealias State = PluginCallState<String>
 
-    @Test func answeredCallResumesTheCallerAndReleasesTheHandle() {
+    @Test func anAnswerInsideInvokeIsTakenWithoutWaiting() {
         var state = State()
-        guard case .invokePlugin = state.start("caller") else { Issue.record("expected invoke"); return }
+        let completion = state.pluginDidComplete()
+        #expect(completion.resume == nil)
+        #expect(completion.releaseHandle)
+        let early = state.takeEarlyAnswer()
+        #expect(early)
+    }
+
+    @Test func aLaterAnswerResumesTheWaitingCaller() {
+        var state = State()
+        let early = state.takeEarlyAnswer()
+        #expect(!early)
+        guard case .suspend = state.wait("caller") else { Issue.record("expected to suspend"); return }
         let completion = state.pluginDidComplete()
         #expect(completion.resume == "caller")
         #expect(completion.releaseHandle)
     }
 
+    @Test func anAnswerBetweenInvokeAndWaitResumesAtOnce() {
+        var state = State()
+        let early = state.takeEarlyAnswer()
+        #expect(!early)
+        _ = state.pluginDidComplete()
+        guard case .resumeWithAnswer = state.wait("caller") else { Issue.record("expected the answer"); return }
+    }
+
     @Test func timeoutResumesTheCallerOnceAndAsksThePluginToCancel() {
         var state = State()
-        _ = state.start("caller")
+        _ = state.wait("caller")
         let abandon = state.abandon(.cancelled)
         #expect(abandon.resume?.0 == "caller")
         #expect(abandon.callCancelHook)
-        // A second timeout changes nothing.
         let again = state.abandon(.cancelled)
         #expect(again.resume == nil && !again.callCancelHook)
     }
 
     @Test func completionDuringTheCancelHookWaitsForTheHookBeforeRelease() {
         var state = State()
-        _ = state.start("caller")
+        _ = state.wait("caller")
         _ = state.abandon(.cancelled)
         let completion = state.pluginDidComplete()
         #expect(completion.resume == nil)
@@ -39,7 +57,7 @@ import Testing
 
     @Test func completionAfterTheCancelHookReturnedReleasesAtOnce() {
         var state = State()
-        _ = state.start("caller")
+        _ = state.wait("caller")
         _ = state.abandon(.cancelled)
         let releaseNow = state.cancelHookDidReturn()
         #expect(!releaseNow)
@@ -48,21 +66,16 @@ import Testing
         #expect(completion.releaseHandle)
     }
 
-    @Test func aCallerGoneBeforeTheStartNeverReachesThePlugin() {
+    @Test func aCallerGoneBeforeWaitingIsToldWhy() {
         var state = State()
         let abandon = state.abandon(.cancelled)
-        #expect(abandon.resume == nil && !abandon.callCancelHook)
-        guard case .resumeWithoutInvoking(let caller, let error) = state.start("caller") else {
-            Issue.record("the plugin must not be invoked")
-            return
-        }
-        #expect(caller == "caller")
-        #expect(error == .cancelled)
+        #expect(abandon.resume == nil && abandon.callCancelHook)
+        guard case .fail(.cancelled) = state.wait("caller") else { Issue.record("expected the failure"); return }
     }
 
     @Test func noCancelAfterThePluginAnswered() {
         var state = State()
-        _ = state.start("caller")
+        _ = state.wait("caller")
         _ = state.pluginDidComplete()
         let abandon = state.abandon(.cancelled)
         #expect(abandon.resume == nil && !abandon.callCancelHook)

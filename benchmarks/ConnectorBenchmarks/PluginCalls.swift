@@ -11,6 +11,7 @@ struct PluginCalls: AsyncParsableCommand {
     @Option(help: "A C plugin (.so) implementing ping.") var cPlugin: String
     @Option(help: "Batches per measurement.") var batches = 200
     @Option(help: "Calls per batch.") var calls = 2_000
+    @Option(help: "Only the measurements whose label starts with this (for profiling).") var only: String?
 
     func run() async throws {
         let fixture = try RuntimeFixture()
@@ -31,7 +32,7 @@ struct PluginCalls: AsyncParsableCommand {
             ("swift ping (bytes echoed, no decoding)", swiftId, Operation.ping, payload),
             ("swift probe (request decoded, answer encoded by the SDK)", swiftId, Operation.probe, probe),
             ("c ping (completes synchronously)", cId, Operation.ping, payload),
-        ] {
+        ] where only.map({ label.hasPrefix($0) }) ?? true {
             // Warm up caches, lazy metadata and the allocator.
             for _ in 0..<10_000 { _ = try await fixture.registry.invoke(id, operation, request: request, context: context, timeout: .seconds(10)) }
             let measured = try await Measurement.run(batches: batches, operations: calls) {

@@ -28,7 +28,7 @@ public struct HostApplication: Sendable {
         clock: @escaping @Sendable () -> Int64 = PluginHostServices.systemClock
     ) async throws -> HostApplication {
         let keyring = try EncryptionKeys.keyring(for: configuration, logger: logger)
-        let store = StoreFactory.make(configuration, logger: logger)
+        let store = try StoreFactory.make(configuration, logger: logger)
         let audit = AuditTrail(store: store, logger: logger)
         let egress = EgressClient(
             configuration: EgressConfiguration(

@@ -18,7 +18,7 @@ public enum KeyRotation {
             throw ConfigurationError(key: "ENCRYPTION_KEY", "must list the new key first and the old ones after it")
         }
         let keyring = try FernetKeyring(environmentValue: value)
-        let store = StoreFactory.make(configuration, logger: logger)
+        let store = try StoreFactory.make(configuration, logger: logger)
         var report = Report()
         var after: String?
         while true {

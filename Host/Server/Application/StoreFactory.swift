@@ -1,11 +1,17 @@
 import Foundation
 import Logging
 import Store
+import StoreMongoDB
 import StoreSQLite
 
 /// MongoDB when `MONGODB_URL` is set, the embedded SQLite store otherwise.
 enum StoreFactory {
-    static func make(_ configuration: HostConfiguration, logger: Logger) -> any HostStore & SyncStore {
+    static func make(_ configuration: HostConfiguration, logger: Logger) throws -> any HostStore & SyncStore {
+        if let url = configuration.mongoURL {
+            let store = try MongoStore(url: url, database: configuration.mongoDatabase)
+            logger.info("using MongoDB", metadata: ["url": .string(store.displayURL), "database": .string(store.database)])
+            return store
+        }
         let directory = (configuration.sqlitePath as NSString).deletingLastPathComponent
         do {
             if !directory.isEmpty { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }

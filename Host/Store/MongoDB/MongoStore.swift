@@ -1,9 +1,11 @@
 import Store
 import Synchronization
 
-/// The MongoDB store (libmongoc): one collection per record type, documents
-/// built from the records' JSON, tenant-scoped filters on every tenant-owned
-/// query.
+/// The MongoDB store (libmongoc), `HostStore` and `SyncStore`: one collection
+/// per record type, documents built from the records' JSON, tenant-scoped
+/// filters on every tenant-owned query. Only plain CRUD, upserts,
+/// findAndModify, unique and TTL indexes: no transactions, so it runs on a
+/// standalone server (and the project's wire-protocol test server).
 ///
 /// libmongoc calls block, so they run on the store's own threads, each with a
 /// client from a `mongoc_client_pool_t`; callers await them. Nothing connects

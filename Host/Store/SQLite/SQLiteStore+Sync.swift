@@ -94,12 +94,14 @@ extension SQLiteStore: SyncStore {
                     ).first
                 else { return nil }
                 guard !job.status.isFinished else { return job }
+                // Whole milliseconds, as stored, so the job returned equals the job read back.
+                let now = Date(timeIntervalSince1970: Double(StoreCoding.milliseconds(Date())) / 1000)
                 job.cancelRequested = true
                 if job.status == .queued {
                     job.status = .cancelled
-                    job.finishedAt = Date()
+                    job.finishedAt = now
                 }
-                job.updatedAt = Date()
+                job.updatedAt = now
                 try session.run(
                     "UPDATE sync_jobs SET status = ?, doc = ? WHERE id = ?", [.text(job.status.rawValue), .text(try StoreCoding.encode(job)), .text(id)])
                 return job
