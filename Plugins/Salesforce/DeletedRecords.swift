@@ -54,7 +54,6 @@ struct DeletedRecords: Sendable {
 struct DeletedResult: Decodable, Sendable {
     struct Record: Decodable, Sendable {
         let id: String
-        let deletedDate: String?
     }
 
     let deletedRecords: [Record]

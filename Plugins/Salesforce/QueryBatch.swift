@@ -3,7 +3,6 @@ import ConnectorSDK
 /// One batch of a SOQL query result, as the REST API Developer Guide shows it:
 /// `{totalSize, done, nextRecordsUrl?, records: [{attributes: {type, url}, ...}]}`.
 struct QueryBatch: Decodable, Sendable {
-    let totalSize: Int
     let done: Bool
     let nextRecordsUrl: String?
     let records: [JSONValue]

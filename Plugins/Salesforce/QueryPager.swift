@@ -2,7 +2,7 @@ import ConnectorSDK
 
 /// Where the next page of a query starts, wrapped in an opaque cursor.
 ///
-/// A batch holds at least 200 records and a page at most 100, so a page is a
+/// A batch holds 200 records or more and a page at most 100, so a page is a
 /// slice of a batch: `locator` names the batch (nil: the query's first batch,
 /// which is run again), `after` the last record served and `skip` its position,
 /// used only if that record has gone from a re-run first batch.
@@ -23,6 +23,7 @@ struct QueryPager: Sendable {
         if let position, position.scope != scope {
             throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "The cursor belongs to a different listing.")
         }
+        if let position, position.skip < 0 { throw ListOffset.foreign }
         var locator = position?.locator
         var batch = if let locator { try await api.queryMore(locator) } else { try await api.query(query) }
         var start = position.map { position in

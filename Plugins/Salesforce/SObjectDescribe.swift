@@ -20,7 +20,6 @@ struct SObjectSummary: Sendable {
 struct SObjectDescribe: Sendable {
     struct Field: Sendable {
         let name: String
-        let type: String
         let nameField: Bool
         let autoNumber: Bool
         /// e.g. "CreatedBy" for `CreatedById`, for `CreatedBy.Name` paths.
@@ -28,7 +27,6 @@ struct SObjectDescribe: Sendable {
     }
 
     let name: String
-    let label: String
     let queryable: Bool
     let fields: [Field]
     let raw: JSONValue
@@ -39,12 +37,11 @@ struct SObjectDescribe: Sendable {
                 code: ErrorDocument.Code.upstreamBadResponse, message: "Salesforce answered a describe without a name or fields.")
         }
         self.name = name
-        label = json["label"]?.stringValue ?? name
         queryable = json["queryable"]?.boolValue ?? false
         fields = fieldList.compactMap { field in
             guard let name = field["name"]?.stringValue, SOQL.isIdentifier(name) else { return nil }
             return Field(
-                name: name, type: field["type"]?.stringValue ?? "string", nameField: field["nameField"]?.boolValue ?? false,
+                name: name, nameField: field["nameField"]?.boolValue ?? false,
                 autoNumber: field["autoNumber"]?.boolValue ?? false,
                 relationshipName: field["relationshipName"]?.stringValue.flatMap { SOQL.isIdentifier($0) ? $0 : nil })
         }

@@ -8,6 +8,7 @@ extension SalesforceConnector: BrowsingConnector {
         let objects = try await api.describeGlobal().filter(\.queryable)
         // Describe Global is one response, so its pages are cut here.
         let offset = try request.cursor.map { try Cursor.decode($0, as: ListOffset.self) }?.offset ?? 0
+        guard offset >= 0 else { throw ListOffset.foreign }
         let end = min(offset + max(1, request.limit), objects.count)
         let slice = offset < end ? Array(objects[offset..<end]) : []
         let describes = request.includeRaw ? try await api.describes(slice.map(\.name)) : [:]
@@ -69,6 +70,8 @@ extension SalesforceConnector: BrowsingConnector {
 /// The position in a list the connector pages itself.
 struct ListOffset: Codable, Sendable {
     var offset: Int
+
+    static let foreign = ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "The cursor is not one this connector issued.")
 }
 
 extension SalesforceAPI {

@@ -32,7 +32,12 @@ extension SalesforceConnector {
 
     public func probe(_ context: CallContext) async throws -> ProbeResult {
         guard context.connection != nil else { return OnboardingReadiness.probe(Self.manifest, context) }
-        let api = try SalesforceAPI(context)
+        let api: SalesforceAPI
+        do {
+            api = try SalesforceAPI(context)
+        } catch let error as ErrorDocument {
+            return ProbeResult(status: .notConfigured, message: error.message, details: ["code": .string(error.code)])
+        }
         let response: HTTPResponse
         do {
             response = try await api.get(api.dataPath + "/limits", what: "the org limits")

@@ -38,65 +38,65 @@ import Testing
 
     @Test(arguments: cases)
     func aFailedQueryBecomesItsUnifiedError(_ testCase: Case) async throws {
-        let harness = try await SalesforceHarness.start()
-        harness.salesforce.org.insertAccounts(1)
-        harness.salesforce.inject(testCase.fault, pathPrefix: "/services/data/v66.0/query")
-        let connection = harness.connection()
-        let failure = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account"), connection: connection)
+        try await SalesforceHarness.run { harness in
+            harness.salesforce.org.insertAccounts(1)
+            harness.salesforce.inject(testCase.fault, pathPrefix: "/services/data/v66.0/query")
+            let connection = harness.connection()
+            let failure = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account"), connection: connection)
+            }
+            #expect(failure?.code == testCase.code)
+            #expect(failure?.details?["providerCode"] == testCase.providerCode.map { .string($0) })
+            #expect(failure?.retryAfter == testCase.retryAfter)
+            if case .error(_, _, let message) = testCase.fault {
+                #expect(failure?.message.contains(message) == true)
+            }
+            #expect(harness.leakedSecrets(connection).isEmpty)
+            #expect(!(failure?.message.contains(connection.credentials?.accessToken ?? "-") ?? true))
         }
-        #expect(failure?.code == testCase.code)
-        #expect(failure?.details?["providerCode"] == testCase.providerCode.map { .string($0) })
-        #expect(failure?.retryAfter == testCase.retryAfter)
-        if case .error(_, _, let message) = testCase.fault {
-            #expect(failure?.message.contains(message) == true)
-        }
-        #expect(harness.leakedSecrets(connection).isEmpty)
-        #expect(!(failure?.message.contains(connection.credentials?.accessToken ?? "-") ?? true))
-        await harness.stop()
     }
 
     @Test func anExpiredSessionIsAuthExpired() async throws {
-        let harness = try await SalesforceHarness.start()
-        let connection = harness.connection()
-        harness.salesforce.oauth.expireAccessTokens()
-        let failure = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Container> = try await harness.call(.listContainers, ListRequest(), connection: connection)
+        try await SalesforceHarness.run { harness in
+            let connection = harness.connection()
+            harness.salesforce.oauth.expireAccessTokens()
+            let failure = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Container> = try await harness.call(.listContainers, ListRequest(), connection: connection)
+            }
+            #expect(failure?.code == "auth_expired")
+            #expect(failure?.details?["providerStatus"] == 401)
         }
-        #expect(failure?.code == "auth_expired")
-        #expect(failure?.details?["providerStatus"] == 401)
-        await harness.stop()
     }
 
     @Test func anUnknownObjectIsNotFoundAndAnUnqueryableOneInvalid() async throws {
-        let harness = try await SalesforceHarness.start()
-        let connection = harness.connection()
-        let missing = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Nothing__c"), connection: connection)
+        try await SalesforceHarness.run { harness in
+            let connection = harness.connection()
+            let missing = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Nothing__c"), connection: connection)
+            }
+            #expect(missing?.code == "not_found")
+            let unqueryable = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "AccountChangeEvent"), connection: connection)
+            }
+            #expect(unqueryable?.code == "invalid_input")
         }
-        #expect(missing?.code == "not_found")
-        let unqueryable = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "AccountChangeEvent"), connection: connection)
-        }
-        #expect(unqueryable?.code == "invalid_input")
-        await harness.stop()
     }
 
     @Test func aSalesforceThatDoesNotAnswerInTimeIsUnavailable() async throws {
-        let harness = try await SalesforceHarness.start(egress: EgressConfiguration(defaultTimeout: .milliseconds(500)))
-        harness.salesforce.inject(.slow(.seconds(3)))
-        let failure = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Container> = try await harness.call(.listContainers, ListRequest(), connection: harness.connection())
+        try await SalesforceHarness.run(egress: EgressConfiguration(defaultTimeout: .milliseconds(500))) { harness in
+            harness.salesforce.inject(.slow(.seconds(3)))
+            let failure = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Container> = try await harness.call(.listContainers, ListRequest(), connection: harness.connection())
+            }
+            #expect(failure?.code == "upstream_unavailable")
         }
-        #expect(failure?.code == "upstream_unavailable")
-        await harness.stop()
     }
 
     @Test func aSlowAnswerWithinTheTimeoutIsServed() async throws {
-        let harness = try await SalesforceHarness.start()
-        harness.salesforce.inject(.slow(.milliseconds(300)))
-        let page: Page<Container> = try await harness.call(.listContainers, ListRequest(limit: 1), connection: harness.connection())
-        #expect(page.items.map(\.id) == ["Account"])
-        await harness.stop()
+        try await SalesforceHarness.run { harness in
+            harness.salesforce.inject(.slow(.milliseconds(300)))
+            let page: Page<Container> = try await harness.call(.listContainers, ListRequest(limit: 1), connection: harness.connection())
+            #expect(page.items.map(\.id) == ["Account"])
+        }
     }
 }

@@ -12,68 +12,80 @@ import Testing
 @Suite struct SalesforceInjectionTests {
     @Test(arguments: ["Account WHERE Name != ''", "Account--", "Account;DELETE", "1Account", "Account.Name", ""])
     func aContainerIdThatIsNoObjectNameIsRefusedBeforeAnyRequest(_ containerId: String) async throws {
-        let harness = try await SalesforceHarness.start()
-        let refused = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: containerId), connection: harness.connection())
+        try await SalesforceHarness.run { harness in
+            let refused = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: containerId), connection: harness.connection())
+            }
+            #expect(refused?.code == "invalid_input")
+            #expect(harness.salesforce.exchanges.all.isEmpty)
         }
-        #expect(refused?.code == "invalid_input")
-        #expect(harness.salesforce.exchanges.all.isEmpty)
-        await harness.stop()
     }
 
     @Test(arguments: ["2024-01-01T00:00:00Z OR Name != ''", "2024-01-01", "yesterday", "2024-01-01T00:00:00Z) OR (Id != null"])
     func anUpdatedSinceThatIsNoInstantIsRefused(_ updatedSince: String) async throws {
-        let harness = try await SalesforceHarness.start()
-        let refused = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Item> = try await harness.call(
-                .listItems, ListRequest(containerId: "Account", updatedSince: updatedSince), connection: harness.connection())
+        try await SalesforceHarness.run { harness in
+            let refused = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(
+                    .listItems, ListRequest(containerId: "Account", updatedSince: updatedSince), connection: harness.connection())
+            }
+            #expect(refused?.code == "invalid_input")
+            #expect(!harness.salesforce.exchanges.all.contains { $0.path.hasSuffix("/query/") })
         }
-        #expect(refused?.code == "invalid_input")
-        #expect(!harness.salesforce.exchanges.all.contains { $0.path.hasSuffix("/query/") })
-        await harness.stop()
     }
 
     @Test(arguments: ["500' OR ParentId != '", "500\\' OR ParentId != \\'", "500'+OR+Id+!=+'"])
     func anItemIdStaysInsideItsQuotes(_ itemId: String) async throws {
-        let harness = try await SalesforceHarness.start()
-        let caseId = harness.salesforce.org.insert("Case", ["Subject": "Secret case"])
-        harness.salesforce.org.insert("CaseComment", ["ParentId": .string(caseId), "CommentBody": "must not leak"])
-        let refused = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Comment> = try await harness.call(
-                .listComments, ListRequest(containerId: "Case", itemId: itemId), connection: harness.connection())
+        try await SalesforceHarness.run { harness in
+            let caseId = harness.salesforce.org.insert("Case", ["Subject": "Secret case"])
+            harness.salesforce.org.insert("CaseComment", ["ParentId": .string(caseId), "CommentBody": "must not leak"])
+            let refused = await #expect(throws: ErrorDocument.self) {
+                let _: Page<ConnectorModel.Comment> = try await harness.call(
+                    .listComments, ListRequest(containerId: "Case", itemId: itemId), connection: harness.connection())
+            }
+            // Salesforce read the whole value as one Id literal and refused it as an Id, not as malformed SOQL.
+            #expect(refused?.code == "invalid_input")
+            #expect(refused?.details?["providerCode"] == "INVALID_QUERY_FILTER_OPERATOR")
+            let sent = try #require(harness.salesforce.exchanges.all.last)
+            let soql = try #require(SalesforceWireQuery.q(sent.query))
+            let statement = try SOQLParser.parse(soql)
+            #expect(statement.condition == .comparison(field: "ParentId", operator: "=", value: .string(itemId)))
         }
-        // Salesforce read the whole value as one Id literal and refused it as an Id, not as malformed SOQL.
-        #expect(refused?.code == "invalid_input")
-        #expect(refused?.details?["providerCode"] == "INVALID_QUERY_FILTER_OPERATOR")
-        let sent = try #require(harness.salesforce.exchanges.all.last)
-        let soql = try #require(SalesforceWireQuery.q(sent.query))
-        let statement = try SOQLParser.parse(soql)
-        #expect(statement.condition == .comparison(field: "ParentId", operator: "=", value: .string(itemId)))
-        await harness.stop()
     }
 
     @Test func aTamperedSyncCheckpointIdIsEscaped() async throws {
-        let harness = try await SalesforceHarness.start()
-        harness.salesforce.org.insertAccounts(2)
-        let checkpoint: JSONValue = ["object": "Account", "modstamp": "2024-03-01T10:01:00.000Z", "id": "001' OR Name != '"]
-        let refused = await #expect(throws: ErrorDocument.self) {
-            let _: SyncPage = try await harness.call(
-                .syncPage, SyncPageRequest(mode: .incremental, containerId: "Account", checkpoint: checkpoint), connection: harness.connection())
+        try await SalesforceHarness.run { harness in
+            harness.salesforce.org.insertAccounts(2)
+            let checkpoint: JSONValue = ["object": "Account", "modstamp": "2024-03-01T10:01:00.000Z", "id": "001' OR Name != '"]
+            let refused = await #expect(throws: ErrorDocument.self) {
+                let _: SyncPage = try await harness.call(
+                    .syncPage, SyncPageRequest(mode: .incremental, containerId: "Account", checkpoint: checkpoint), connection: harness.connection())
+            }
+            #expect(refused?.details?["providerCode"] == "INVALID_QUERY_FILTER_OPERATOR")
         }
-        #expect(refused?.details?["providerCode"] == "INVALID_QUERY_FILTER_OPERATOR")
-        await harness.stop()
     }
 
     @Test func aForgedCursorCannotPointTheConnectorElsewhere() async throws {
-        let harness = try await SalesforceHarness.start()
-        let forged = try Cursor.encode(
-            QueryPosition(scope: "items:Account:", locator: "//evil.example.com/services/data/v66.0/query/01g-1", after: nil, skip: 0))
-        let refused = await #expect(throws: ErrorDocument.self) {
-            let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account", cursor: forged), connection: harness.connection())
+        try await SalesforceHarness.run { harness in
+            let forged = try Cursor.encode(
+                QueryPosition(scope: "items:Account:", locator: "//evil.example.com/services/data/v66.0/query/01g-1", after: nil, skip: 0))
+            let refused = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account", cursor: forged), connection: harness.connection())
+            }
+            #expect(refused?.code == "invalid_input")
+            #expect(!harness.salesforce.exchanges.all.contains { $0.path.contains("/query") })
+
+            // Positions outside any list are refused rather than trusted.
+            let backwards = try Cursor.encode(ListOffset(offset: -5))
+            let negative = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Container> = try await harness.call(.listContainers, ListRequest(cursor: backwards), connection: harness.connection())
+            }
+            #expect(negative?.code == "invalid_input")
+            let skipping = try Cursor.encode(QueryPosition(scope: "items:Account:", locator: nil, after: nil, skip: -3))
+            let skipped = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account", cursor: skipping), connection: harness.connection())
+            }
+            #expect(skipped?.code == "invalid_input")
         }
-        #expect(refused?.code == "invalid_input")
-        #expect(!harness.salesforce.exchanges.all.contains { $0.path.contains("/query") })
-        await harness.stop()
     }
 
     @Test func soqlLiteralsEscapeWhatTheReferenceLists() throws {

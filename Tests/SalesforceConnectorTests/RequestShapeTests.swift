@@ -13,33 +13,33 @@ import Testing
     @Test func everyRequestFollowsSalesforcesRequestCollection() async throws {
         let collection = try PostmanCollection.load()
         #expect(collection.requests.count == 21)
-        let harness = try await SalesforceHarness.start()
-        try await runEveryOperation(harness)
+        try await SalesforceHarness.run { harness in
+            try await runEveryOperation(harness)
 
-        var forms = harness.salesforce.formSubmissions
-        var followed: Set<String> = []
-        for exchange in harness.salesforce.exchanges.all {
-            let request = "\(exchange.method) \(exchange.path)"
-            if exchange.method == "GET", harness.salesforce.nextRecordsUrls.contains(exchange.path) {
-                continue
+            var forms = harness.salesforce.formSubmissions
+            var followed: Set<String> = []
+            for exchange in harness.salesforce.exchanges.all {
+                let request = "\(exchange.method) \(exchange.path)"
+                if exchange.method == "GET", harness.salesforce.nextRecordsUrls.contains(exchange.path) {
+                    continue
+                }
+                let candidates = collection.candidates(method: exchange.method, path: exchange.path)
+                #expect(!candidates.isEmpty, "\(request) is in no request definition")
+                let query = Set(exchange.query.split(separator: "&").map { String($0.split(separator: "=", maxSplits: 1)[0]) })
+                var body: Set<String> = []
+                if exchange.method == "POST", let index = forms.firstIndex(where: { $0.path == exchange.path }) {
+                    body = forms.remove(at: index).fieldNames
+                }
+                let matching = candidates.filter { $0.queryParameters.isSubset(of: query) && $0.bodyParameters.isSubset(of: body) }
+                #expect(!matching.isEmpty, "\(request) lacks parameters of \(candidates.map(\.name)): sent \(query.sorted()) \(body.sorted())")
+                followed.formUnion(matching.map(\.name))
             }
-            let candidates = collection.candidates(method: exchange.method, path: exchange.path)
-            #expect(!candidates.isEmpty, "\(request) is in no request definition")
-            let query = Set(exchange.query.split(separator: "&").map { String($0.split(separator: "=", maxSplits: 1)[0]) })
-            var body: Set<String> = []
-            if exchange.method == "POST", let index = forms.firstIndex(where: { $0.path == exchange.path }) {
-                body = forms.remove(at: index).fieldNames
-            }
-            let matching = candidates.filter { $0.queryParameters.isSubset(of: query) && $0.bodyParameters.isSubset(of: body) }
-            #expect(!matching.isEmpty, "\(request) lacks parameters of \(candidates.map(\.name)): sent \(query.sorted()) \(body.sorted())")
-            followed.formUnion(matching.map(\.name))
+            #expect(
+                followed.isSuperset(of: [
+                    "web_server_flow_1.json", "web_server_flow_2.json", "refresh_token.json", "revoke_token.json", "user_info.json",
+                    "limit.json", "describe_global.json", "sobject_describe.json", "query.json", "sobject_get_deleted.json",
+                ]))
         }
-        #expect(
-            followed.isSuperset(of: [
-                "web_server_flow_1.json", "web_server_flow_2.json", "refresh_token.json", "revoke_token.json", "user_info.json",
-                "limit.json", "describe_global.json", "sobject_describe.json", "query.json", "sobject_get_deleted.json",
-            ]))
-        await harness.stop()
     }
 
     /// OAuth from authorization to revocation, checks, browsing across batches, comments and sync.
@@ -69,7 +69,7 @@ import Testing
                 connection: connection)
             cursor = page.nextCursor
         } while cursor != nil
-        let _: Page<Comment> = try await harness.call(.listComments, ListRequest(itemId: caseId), connection: connection)
+        let _: Page<ConnectorModel.Comment> = try await harness.call(.listComments, ListRequest(itemId: caseId), connection: connection)
         let full: SyncPage = try await harness.call(
             .syncPage, SyncPageRequest(mode: .full, containerId: "Account", limit: 500), connection: connection)
         let _: SyncPage = try await harness.call(

@@ -7,19 +7,19 @@ import Testing
 /// The connector logs what it did, never with what it did it.
 @Suite struct SalesforceSecretHandlingTests {
     @Test func logsAndURLsHoldNoTokenOrClientSecret() async throws {
-        let harness = try await SalesforceHarness.start()
-        harness.salesforce.org.insertAccounts(3)
-        let connection = harness.connection()
-        let _: Page<Container> = try await harness.call(.listContainers, ListRequest(), connection: connection)
-        let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account"), connection: connection)
-        let _: ConnectionGrant = try await harness.call(.refreshOAuthToken, NoInput(), connection: connection)
-        harness.salesforce.inject(.serverError)
-        let _ = await #expect(throws: ErrorDocument.self) {
+        try await SalesforceHarness.run { harness in
+            harness.salesforce.org.insertAccounts(3)
+            let connection = harness.connection()
+            let _: Page<Container> = try await harness.call(.listContainers, ListRequest(), connection: connection)
             let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account"), connection: connection)
+            let _: ConnectionGrant = try await harness.call(.refreshOAuthToken, NoInput(), connection: connection)
+            harness.salesforce.inject(.serverError)
+            let _ = await #expect(throws: ErrorDocument.self) {
+                let _: Page<Item> = try await harness.call(.listItems, ListRequest(containerId: "Account"), connection: connection)
+            }
+            #expect(!harness.host.logs.isEmpty)
+            #expect(harness.leakedSecrets(connection).isEmpty)
         }
-        #expect(!harness.host.logs.isEmpty)
-        #expect(harness.leakedSecrets(connection).isEmpty)
-        await harness.stop()
     }
 
     @Test func providerTextEchoingASecretIsMasked() {

@@ -21,13 +21,30 @@ final class SalesforceHarness: Sendable {
         self.host = host
     }
 
-    static func start(egress configuration: EgressConfiguration = .default) async throws -> SalesforceHarness {
-        let salesforce = try await SalesforceStandIn.start()
+    private static func start(
+        egress configuration: EgressConfiguration = .default, app: SalesforceOAuthState.ConnectedApp = .init()
+    ) async throws -> SalesforceHarness {
+        let salesforce = try await SalesforceStandIn.start(app: app)
         var logger = Logger(label: "salesforce-tests.egress")
         logger.logLevel = .error
         let egress = EgressClient(configuration: configuration, logger: logger)
         let host = try TestHost(SalesforceConnector.self) { request in try await forward(request, through: egress) }
         return SalesforceHarness(salesforce: salesforce, egress: egress, host: host)
+    }
+
+    /// Starts a harness, runs `body` with it, and stops everything whether `body` returned or threw.
+    static func run(
+        egress configuration: EgressConfiguration = .default, app: SalesforceOAuthState.ConnectedApp = .init(),
+        _ body: (SalesforceHarness) async throws -> Void
+    ) async throws {
+        let harness = try await start(egress: configuration, app: app)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
     }
 
     /// Operator settings: the stand-in as the login endpoint, the stand-in's connected app.

@@ -66,3 +66,14 @@ struct SalesforceFaultMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
+
+/// Notes which host name each request was sent to (HTTP/1.1 `Host`, which the
+/// exchange log does not keep), so tests can tell login-host calls from instance calls.
+struct SalesforceHostRecorder<Context: RequestContext>: RouterMiddleware {
+    let state: SalesforceStandInState
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        state.received(host: request.head.authority ?? "", path: request.uri.path)
+        return try await next(request, context)
+    }
+}

@@ -62,9 +62,14 @@ enum SalesforceOAuthRoutes {
             guard let refresh = form["refresh_token"], let grant = state.oauth.refreshGrant(refresh) else {
                 return try SalesforceWire.oauthError("invalid_grant", "expired access/refresh token")
             }
-            // Refresh tokens are not rotated (the connected app default), so none is sent back.
-            let tokens = state.oauth.issueTokens(userId: grant.userId, scope: grant.scope, refreshToken: refresh)
-            return try tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: (tokens.access, nil))
+            guard app.rotatesRefreshTokens else {
+                // Without rotation (the connected app default) no refresh token is sent back.
+                let tokens = state.oauth.issueTokens(userId: grant.userId, scope: grant.scope, refreshToken: refresh)
+                return try tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: (tokens.access, nil))
+            }
+            _ = state.oauth.revoke(refresh)
+            let tokens = state.oauth.issueTokens(userId: grant.userId, scope: grant.scope)
+            return try tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: tokens)
         default:
             return try SalesforceWire.oauthError("unsupported_grant_type", "grant type not supported")
         }

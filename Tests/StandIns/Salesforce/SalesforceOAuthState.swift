@@ -9,14 +9,17 @@ public final class SalesforceOAuthState: Sendable {
         public var clientSecret: String
         /// Callback URLs registered for the app; `redirect_uri` must be one of them exactly.
         public var callbackURLs: [String]
+        /// The "Enable Refresh Token Rotation" policy: off by default, as in Salesforce.
+        public var rotatesRefreshTokens: Bool
 
         public init(
             clientId: String = "3MVG9standin.ConsumerKey", clientSecret: String = "standin-consumer-secret-7f3a9c",
-            callbackURLs: [String] = ["https://host.example.com/oauth/callback"]
+            callbackURLs: [String] = ["https://host.example.com/oauth/callback"], rotatesRefreshTokens: Bool = false
         ) {
             self.clientId = clientId
             self.clientSecret = clientSecret
             self.callbackURLs = callbackURLs
+            self.rotatesRefreshTokens = rotatesRefreshTokens
         }
     }
 

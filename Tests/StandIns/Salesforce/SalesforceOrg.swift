@@ -92,7 +92,7 @@ public final class SalesforceOrg: Sendable {
     }
 
     private static func insert(into state: inout State, _ object: String, _ fields: [String: SalesforceValue], at: Date, by user: String?) -> String {
-        let spec = SalesforceSchema.object(object)!
+        guard let spec = SalesforceSchema.object(object) else { preconditionFailure("the stand-in org has no \(object) object") }
         state.counter += 1
         let id = SalesforceID.make(prefix: spec.keyPrefix, number: state.counter)
         var values: [String: SalesforceValue] = ["Id": .string(id)]

@@ -17,26 +17,30 @@ enum SalesforceQueryRoutes {
         } catch {
             return .failure(error)
         }
-        let id = state.open(records, batchSize: batchSize(request))
-        return .success(batch(id, offset: 0, version: version, state))
+        let size = batchSize(request)
+        // Only a result larger than one batch needs a server-side cursor.
+        let id = records.count > size ? state.open(records, batchSize: size) : nil
+        return .success(batch(SalesforceStandInState.OpenQuery(records: records, batchSize: size), id: id, offset: 0, version: version, state))
     }
 
     static func queryMore(_ locator: String, version: String, _ state: SalesforceStandInState) throws -> Result<JSONValue, SOQLError> {
         let parts = locator.split(separator: "-")
-        guard parts.count == 2, let offset = Int(parts[1]), state.openQuery(String(parts[0])) != nil else {
+        guard parts.count == 2, let offset = Int(parts[1]), offset >= 0, let open = state.openQuery(String(parts[0])) else {
             return .failure(SOQLError(errorCode: "INVALID_QUERY_LOCATOR", message: "invalid query locator"))
         }
-        return .success(batch(String(parts[0]), offset: offset, version: version, state))
+        return .success(batch(open, id: String(parts[0]), offset: offset, version: version, state))
     }
 
-    private static func batch(_ id: String, offset: Int, version: String, _ state: SalesforceStandInState) -> JSONValue {
-        let open = state.openQuery(id)!
+    /// The batch of `open` from `offset`; `id` names the cursor when more follow.
+    private static func batch(
+        _ open: SalesforceStandInState.OpenQuery, id: String?, offset: Int, version: String, _ state: SalesforceStandInState
+    ) -> JSONValue {
         let end = min(offset + open.batchSize, open.records.count)
         var body: [String: JSONValue] = [
             "totalSize": .number(Double(open.records.count)), "done": .bool(end >= open.records.count),
             "records": .array(offset < end ? Array(open.records[offset..<end]) : []),
         ]
-        if end < open.records.count {
+        if end < open.records.count, let id {
             let next = "/services/data/v\(version)/query/\(id)-\(end)"
             state.issued(next)
             body["nextRecordsUrl"] = .string(next)

@@ -28,6 +28,7 @@ public final class SalesforceStandIn: Sendable {
     public static func start(app: SalesforceOAuthState.ConnectedApp = .init()) async throws -> SalesforceStandIn {
         let state = SalesforceStandInState(org: SalesforceOrg(), oauth: SalesforceOAuthState(app: app))
         let server = try await StandInServer.start("salesforce") { router in
+            router.add(middleware: SalesforceHostRecorder(state: state))
             router.add(middleware: SalesforceFaultMiddleware(faults: state.faults))
             SalesforceOAuthRoutes.add(to: router, state)
             SalesforceRESTRoutes.add(to: router, state)
@@ -47,6 +48,9 @@ public final class SalesforceStandIn: Sendable {
 
     /// The field names of every form body received (token and revoke requests), in order.
     public var formSubmissions: [SalesforceFormSubmission] { state.formSubmissions }
+
+    /// The host name (`host:port`) each request was sent to, with its path.
+    public var requestHosts: [(host: String, path: String)] { state.requestHosts }
 
     /// Every `nextRecordsUrl` handed out so far.
     public var nextRecordsUrls: [String] { state.nextRecordsUrls }

@@ -18,6 +18,7 @@ final class SalesforceStandInState: Sendable {
     private let openQueries = Mutex<[String: OpenQuery]>([:])
     private let issuedLocators = Mutex<[String]>([])
     private let forms = Mutex<[SalesforceFormSubmission]>([])
+    private let hosts = Mutex<[(host: String, path: String)]>([])
     private let locatorCounter = Mutex(0)
     private let apiRequests = Mutex(0)
     private let instance = Mutex("")
@@ -77,6 +78,13 @@ final class SalesforceStandInState: Sendable {
     }
 
     var formSubmissions: [SalesforceFormSubmission] { forms.withLock { $0 } }
+
+    func received(host: String, path: String) {
+        hosts.withLock { $0.append((host, path)) }
+    }
+
+    /// `host:port` of every request, with its path, in arrival order.
+    var requestHosts: [(host: String, path: String)] { hosts.withLock { $0 } }
 }
 
 /// The field names of one form-encoded request body, in arrival order.

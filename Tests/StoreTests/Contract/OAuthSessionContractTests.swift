@@ -15,6 +15,7 @@ struct OAuthSessionContractTests {
                 try await store.insertOAuthSession(Fixture.oauthSession("state-1", tenant: "tenant-b"))
             }
             #expect(duplicate?.kind == .conflict)
+            #expect(duplicate.map { !$0.message.contains("state-1") } == true)
             #expect(try await store.oauthSession(state: "state-1") == session)
         }
     }

@@ -52,6 +52,9 @@ struct SettingsAndKeysContractTests {
             }
             #expect(sameHash?.kind == .conflict)
             #expect(sameId?.kind == .conflict)
+            // Operators see which key clashed, never its value.
+            #expect(sameHash.map { !$0.message.contains("hash-1") } == true)
+            #expect(sameId.map { !$0.message.contains("key-1") } == true)
             #expect(try await store.apiKey(hash: "hash-1") == original)
             #expect(try await store.apiKey(hash: "hash-2") == nil)
         }

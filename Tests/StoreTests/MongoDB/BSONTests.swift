@@ -67,11 +67,12 @@ struct BSONTests {
         let names = ["tenantId", "dotted.key", "$dollar", "100%", "%2E literal", "nul\u{0}byte", "ünï.cödé$", ""]
         for name in names {
             let escaped = BSONKeyEscaping.escape(name)
-            #expect(!escaped.contains(".") && !escaped.hasPrefix("$") && !escaped.contains("\u{0}"))
+            #expect(!escaped.isEmpty && !escaped.contains(".") && !escaped.hasPrefix("$") && !escaped.contains("\u{0}"))
             #expect(BSONKeyEscaping.unescape(escaped) == name)
         }
         #expect(BSONKeyEscaping.escape("tenantId") == "tenantId")
         #expect(BSONKeyEscaping.escape("a.b$%") == "a%2Eb%24%25")
+        #expect(BSONKeyEscaping.escape("") == "%")
         let json: JSONValue = ["a.b": ["$c": 1]]
         #expect(BSONValue(json: json) == .document(["a%2Eb": .document(["%24c": .int64(1)])]))
         #expect(BSONValue(json: json).json == json)

@@ -16,8 +16,10 @@ struct MongoFailureTests {
         #expect(stream.error.kind == .unavailable && stream.serverUnreachable)
         let selection = failure(MONGOC_ERROR_SERVER_SELECTION, UInt32(MONGOC_ERROR_SERVER_SELECTION_FAILURE.rawValue))
         #expect(selection.error.kind == .unavailable && selection.serverUnreachable)
-        let duplicate = failure(MONGOC_ERROR_SERVER, 11000)
+        let duplicate = failure(
+            MONGOC_ERROR_SERVER, 11000, #"E11000 duplicate key error collection: db.oauth_sessions index: _id_ dup key: { _id: "s3cret-state" }"#)
         #expect(duplicate.error.kind == .conflict && !duplicate.serverUnreachable)
+        #expect(duplicate.error.message == "a record with the same key exists (index _id_)")
         let shuttingDown = failure(MONGOC_ERROR_SERVER, 91)
         #expect(shuttingDown.error.kind == .unavailable && shuttingDown.serverUnreachable)
         let refused = failure(MONGOC_ERROR_SERVER, 115)

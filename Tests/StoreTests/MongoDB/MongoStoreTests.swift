@@ -66,10 +66,13 @@ struct MongoStoreTests {
 
     @Test("credentials in the URL stay out of error messages", .timeLimit(.minutes(1)))
     func credentialsStayOutOfMessages() async throws {
-        // The test server has no authentication, so the driver's login fails.
+        // Wrong credentials for a real MongoDB; any for the test server, which has no authentication.
         let url = try await MongoTestServer.shared.url()
-        let withCredentials = url.replacingOccurrences(of: "mongodb://", with: "mongodb://store-user:pa55w0rd-secret@")
-        let store = try MongoStore(url: withCredentials, database: MongoTestServer.uniqueDatabaseName())
+        let scheme = try #require(url.firstRange(of: "://"))
+        let rest = url[scheme.upperBound...]
+        let hosts = rest.firstIndex(of: "@").map { rest[rest.index(after: $0)...] } ?? rest
+        let withCredentials = url[..<scheme.upperBound] + "store-user:pa55w0rd-secret@" + hosts
+        let store = try MongoStore(url: String(withCredentials), database: MongoTestServer.uniqueDatabaseName())
         #expect(!store.displayURL.contains("pa55w0rd"))
         let error = await storeError("login against a server without authentication") { () async throws(StoreError) in
             try await store.ping()

@@ -4,7 +4,7 @@ import Store
 
 /// Records with every field set, including JSON that stresses the document
 /// mapping: nested objects, arrays, null, fractions, large integers, and member
-/// names with ".", "$", "%" and "/" in them.
+/// names with ".", "$", "%" and "/" in them, and an empty one.
 enum Fixture {
     /// A fixed instant in whole milliseconds, the precision both stores keep.
     static let instant = Date(timeIntervalSince1970: 1_700_000_000.123)
@@ -26,6 +26,7 @@ enum Fixture {
         "empty": [:],
         "emptyList": [],
         "emptyString": "",
+        "": "empty name",
     ]
 
     static func connection(

@@ -3,8 +3,7 @@ import Foundation
 /// A wire-protocol test server of one test's own (Tests/Support/mongo_test_server.py),
 /// so that stopping it or switching on its outage mode disturbs no other test.
 /// Restarts on the same port, so a store pointed at it can recover.
-final class PrivateMongoServer: @unchecked Sendable {
-    // @unchecked: `process` and `port` are used by one test at a time, sequentially.
+final class PrivateMongoServer {
     private var process: Process?
     private(set) var port = 0
     private let directory: TemporaryDirectory

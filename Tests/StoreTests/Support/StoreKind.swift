@@ -15,7 +15,7 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var testDescription: String { rawValue }
 
     /// Runs `body` with a fresh, empty store, removed afterwards.
-    func withStore(_ body: (any HostStore) async throws -> Void) async throws {
+    func withStore(_ body: (any HostStore & SyncStore) async throws -> Void) async throws {
         switch self {
         case .sqlite:
             let directory = try TemporaryDirectory()
