@@ -178,6 +178,14 @@ let package = Package(
             ],
             path: "Tests/HostServerTests"),
 
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "ConnectorModel", "Egress", "HostServer", "HostTesting", "JSONSchema", "StandIns", "Store", "TestKit",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tests/EndToEndTests"),
+
         // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.
         .target(
             name: "StandIns",
