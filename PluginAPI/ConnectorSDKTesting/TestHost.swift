@@ -32,7 +32,7 @@ public final class TestHost: @unchecked Sendable {
         var message = [CChar](repeating: 0, count: 512)
         let status = PluginExport.register(C.self, UnsafePointer(state.table), &slot, &message, message.count)
         guard status == UCP_REGISTER_OK, let slot else {
-            throw TestHostError(description: "registration refused: \(String(cString: message))")
+            throw TestHostError(description: "registration refused: \(String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
         }
         registration = slot
         let bytes = Array(UnsafeBufferPointer(start: slot.pointee.manifest_json.data, count: slot.pointee.manifest_json.length))

@@ -9,7 +9,7 @@ import Testing
     @Test func everyConnectorLoadsDescribesItselfAndAnswersProbe() async throws {
         let build = try TemporaryDirectory("c-example")
         defer { build.remove() }
-        var plugins: [String: URL] = ["http-check.so": try CPluginCompiler.example(to: build.file("http-check.so"))]
+        var plugins: [String: URL] = ["http-check.so": try await CPluginCompiler.example(to: build.file("http-check.so"))]
         for name in ["Jira", "Confluence", "Salesforce", "PostgreSQL"] {
             plugins["\(name.lowercased()).so"] = try Repository.plugin(name)
         }

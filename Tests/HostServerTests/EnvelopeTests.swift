@@ -109,7 +109,7 @@ import Testing
         defer { harness.remove() }
         try await harness.test { client in
             #expect(try await client.get("/api/connectors/fixture").status == 200)
-            try runCommand(
+            try await runCommand(
                 "/usr/bin/sqlite3",
                 [
                     "-cmd", ".timeout 5000", harness.configuration.sqlitePath,

@@ -47,7 +47,7 @@ public struct HostHarness: Sendable {
     /// A harness serving the fixture plugin (Tests/Fixtures/plugins/fixture_plugin.c).
     public static func withFixture(configure: (inout HostConfiguration) -> Void = { _ in }) async throws -> HostHarness {
         let build = try TemporaryDirectory("fixture-build")
-        return try await make(plugins: ["fixture.so": try CPluginCompiler.fixture(to: build.file("fixture.so"))], configure: configure)
+        return try await make(plugins: ["fixture.so": try await CPluginCompiler.fixture(to: build.file("fixture.so"))], configure: configure)
     }
 
     /// Runs `body` against the host in-process, checking every response against the OpenAPI document.

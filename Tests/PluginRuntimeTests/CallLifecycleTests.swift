@@ -8,7 +8,7 @@ import Testing
     func fixtureHarness() async throws -> (RuntimeHarness, TemporaryDirectory) {
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("fixture")
-        try harness.deploy(try CPluginCompiler.fixture(to: build.file("p.so")), as: "fixture.so")
+        try harness.deploy(try await CPluginCompiler.fixture(to: build.file("p.so")), as: "fixture.so")
         await harness.registry.rescan()
         return (harness, build)
     }

@@ -45,8 +45,8 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("versions")
         defer { build.remove() }
-        let version1 = try CPluginCompiler.fixture(to: build.file("v1.so"), [#"FIXTURE_VERSION="1.0.0""#])
-        let version2 = try CPluginCompiler.fixture(to: build.file("v2.so"), [#"FIXTURE_VERSION="1.1.0""#])
+        let version1 = try await CPluginCompiler.fixture(to: build.file("v1.so"), [#"FIXTURE_VERSION="1.0.0""#])
+        let version2 = try await CPluginCompiler.fixture(to: build.file("v2.so"), [#"FIXTURE_VERSION="1.1.0""#])
         // A Swift plugin serves throughout; clients call it the whole time.
         try harness.deploy(try Repository.plugin("Jira"), as: "jira.so")
         try harness.registry.startWatching()
@@ -90,10 +90,10 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("versions")
         defer { build.remove() }
-        try harness.deploy(try CPluginCompiler.fixture(to: build.file("v1.so")), as: "fixture.so")
+        try harness.deploy(try await CPluginCompiler.fixture(to: build.file("v1.so")), as: "fixture.so")
         #expect(await harness.registry.rescan().loaded.count == 1)
         #expect(await harness.registry.rescan().unchanged.count == 1)
-        try harness.deploy(try CPluginCompiler.fixture(to: build.file("v2.so"), [#"FIXTURE_VERSION="2.0.0""#]), as: "fixture.so")
+        try harness.deploy(try await CPluginCompiler.fixture(to: build.file("v2.so"), [#"FIXTURE_VERSION="2.0.0""#]), as: "fixture.so")
         #expect(await harness.registry.rescan().upgraded.count == 1)
         try FileManager.default.removeItem(at: harness.folder.file("fixture.so"))
         #expect(await harness.registry.rescan().removed.count == 1)

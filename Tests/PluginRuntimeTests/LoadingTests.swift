@@ -14,7 +14,7 @@ import Testing
         }
         let build = try TemporaryDirectory("c-example")
         defer { build.remove() }
-        try harness.deploy(try CPluginCompiler.example(to: build.file("http-check.so")), as: "http-check.so")
+        try harness.deploy(try await CPluginCompiler.example(to: build.file("http-check.so")), as: "http-check.so")
 
         let report = await harness.registry.rescan()
 
@@ -51,7 +51,7 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("c-example")
         defer { build.remove() }
-        try harness.deploy(try CPluginCompiler.example(to: build.file("http-check.so")), as: "http-check.so")
+        try harness.deploy(try await CPluginCompiler.example(to: build.file("http-check.so")), as: "http-check.so")
         await harness.registry.rescan()
 
         // Nothing listens on port 9 of localhost: the check reports it honestly.

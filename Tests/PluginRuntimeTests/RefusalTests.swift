@@ -41,7 +41,7 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("fixture")
         defer { build.remove() }
-        try harness.deploy(try CPluginCompiler.fixture(to: build.file("p.so"), refusal.defines), as: "bad.so")
+        try harness.deploy(try await CPluginCompiler.fixture(to: build.file("p.so"), refusal.defines), as: "bad.so")
 
         let report = await harness.registry.rescan()
 
@@ -60,7 +60,7 @@ import Testing
         let build = try TemporaryDirectory("fixture")
         defer { build.remove() }
         let defines = ["FIXTURE_LANGUAGE=UCP_LANGUAGE_SWIFT", #"FIXTURE_TOOLCHAIN="swift-5.10.1""#, "FIXTURE_FLAGS=UCP_BUILD_STATIC_RUNTIME"]
-        try harness.deploy(try CPluginCompiler.fixture(to: build.file("p.so"), defines), as: "static.so")
+        try harness.deploy(try await CPluginCompiler.fixture(to: build.file("p.so"), defines), as: "static.so")
         await harness.registry.rescan()
         #expect(harness.registry.loaded.map(\.id) == ["fixture"])
         await harness.close()
@@ -80,7 +80,7 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("fixture")
         defer { build.remove() }
-        try harness.deploy(try CPluginCompiler.build(Repository.fixture("plugins/no_entry.c"), to: build.file("n.so")), as: "no-entry.so")
+        try harness.deploy(try await CPluginCompiler.build(Repository.fixture("plugins/no_entry.c"), to: build.file("n.so")), as: "no-entry.so")
         await harness.registry.rescan()
         let refused = try #require(harness.registry.refused.first)
         #expect(refused.refusal.stage == .entry)
@@ -92,7 +92,7 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("fixture")
         defer { build.remove() }
-        let plugin = try CPluginCompiler.fixture(to: build.file("p.so"))
+        let plugin = try await CPluginCompiler.fixture(to: build.file("p.so"))
         try harness.deploy(plugin, as: "a.so")
         try harness.deploy(plugin, as: "b.so")
         await harness.registry.rescan()
@@ -110,7 +110,7 @@ import Testing
         let harness = try RuntimeHarness()
         let build = try TemporaryDirectory("fixture")
         defer { build.remove() }
-        try harness.deploy(try CPluginCompiler.fixture(to: build.file("good.so")), as: "fixture.so")
+        try harness.deploy(try await CPluginCompiler.fixture(to: build.file("good.so")), as: "fixture.so")
         await harness.registry.rescan()
         try Data("garbage".utf8).write(to: build.file("broken.so"))
         try harness.deploy(build.file("broken.so"), as: "fixture.so")

@@ -14,6 +14,15 @@ import Testing
         await host.shutdown()
     }
 
+    @Test func declaresBrowsingAndSyncButNoWebhooks() async throws {
+        try await withHost { host in
+            let operations = Set(host.manifest.operations.map(\.rawValue))
+            #expect(operations == ["ping", "validate", "probe", "containers.list", "items.list", "comments.list", "sync.page"])
+            #expect(host.manifest.configSchema["properties"]?["statementTimeoutMs"] != nil)
+            #expect(host.manifest.configSchema["properties"]?["syncCursorColumn"] != nil)
+        }
+    }
+
     @Test func probeNeedsNoOperatorSettings() async throws {
         let host = try TestHost(PostgreSQLConnector.self)
         let result = try await host.call(.probe, input: NoInput(), as: ProbeResult.self)

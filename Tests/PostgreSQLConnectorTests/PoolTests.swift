@@ -1,6 +1,5 @@
 import ConnectorModel
 import ConnectorSDK
-import ConnectorSDKTesting
 import Foundation
 import Testing
 
@@ -16,15 +15,21 @@ import Testing
     @Test func concurrentCallsShareAtMostPoolSizeSessions() async throws {
         try await withHarness(Self.fixture, config: ["poolSize": 2]) { harness in
             let table = "\(harness.schema).numbers"
-            let counts = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<16 {
-                    group.addTask { try await harness.items(table, limit: 50).items.count }
+            let backends = "SELECT pid FROM pg_stat_activity WHERE application_name = 'ucp-postgresql/\(harness.connectionId)'"
+            var seen: [Set<String>] = []
+            for _ in 0..<2 {
+                let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+                    for _ in 0..<16 {
+                        group.addTask { try await harness.items(table, limit: 50).items.count }
+                    }
+                    return try await group.reduce(into: [Int]()) { $0.append($1) }
                 }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
+                #expect(counts == Array(repeating: 50, count: 16))
+                seen.append(Set(try await harness.fixture.sql(backends)))
             }
-            #expect(counts == Array(repeating: 50, count: 16))
-            let sessions = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
-            #expect((1...2).contains(sessions), "\(sessions) sessions for poolSize 2")
+            #expect((1...2).contains(seen[0].count), "\(seen[0].count) sessions for poolSize 2")
+            #expect((1...2).contains(seen[1].count), "\(seen[1].count) sessions for poolSize 2")
+            #expect(seen[0].isSubset(of: seen[1]), "the second batch reused the first batch's sessions")
         }
     }
 
@@ -77,30 +82,37 @@ import Testing
     @Test func shutdownClosesEverySession() async throws {
         let database = try await TestDatabase.shared()
         let fixture = try await Fixture.make(database, Self.fixture)
-        let host = try TestHost(PostgreSQLConnector.self)
         let connectionId = "shutdown-" + UUID().uuidString.prefix(8).lowercased()
-        let connection = CredentialForm.basic.connection(database.owner)
-        let settings = ConnectorSettings(config: ["poolSize": 3])
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<6 {
-                group.addTask {
-                    _ = try await host.call(
-                        .listItems, input: ListRequest(containerId: "\(fixture.schema).numbers"), settings: settings,
-                        connection: connection, connectionId: connectionId, as: Page<Item>.self)
+        var failure: (any Error)?
+        do {
+            try await withHost { host in
+                let connection = CredentialForm.basic.connection(database.owner)
+                let settings = ConnectorSettings(config: ["poolSize": 3])
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<6 {
+                        group.addTask {
+                            _ = try await host.call(
+                                .listItems, input: ListRequest(containerId: "\(fixture.schema).numbers"), settings: settings,
+                                connection: connection, connectionId: connectionId, as: Page<Item>.self)
+                        }
+                    }
+                    try await group.waitForAll()
                 }
+                let open = try await Psql.sessions(of: connectionId, as: database.owner)
+                #expect((1...3).contains(open))
             }
-            try await group.waitForAll()
+            // The server notices a closed session a moment after the client's Terminate message.
+            var remaining = -1
+            for _ in 0..<50 {
+                remaining = try await Psql.sessions(of: connectionId, as: database.owner)
+                if remaining == 0 { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(remaining == 0, "shutdown closed every session")
+        } catch {
+            failure = error
         }
-        #expect(try await Psql.sessions(of: connectionId, as: database.owner) >= 1)
-        await host.shutdown()
-        // The server notices a closed session a moment after the client's Terminate message.
-        var remaining = -1
-        for _ in 0..<50 {
-            remaining = try await Psql.sessions(of: connectionId, as: database.owner)
-            if remaining == 0 { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        #expect(remaining == 0)
         try await fixture.drop()
+        if let failure { throw failure }
     }
 }

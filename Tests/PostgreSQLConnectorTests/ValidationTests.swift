@@ -1,6 +1,5 @@
 import ConnectorModel
 import ConnectorSDK
-import ConnectorSDKTesting
 import Testing
 
 @testable import PostgreSQLConnector
@@ -76,14 +75,39 @@ import Testing
         }
     }
 
+    @Test func anUnknownRoleOrDatabaseIsNamed() async throws {
+        try await withHarness(form: .basic) { harness in
+            var ghost = harness.connection
+            ghost.credentials?.username = "no_such_role"
+            let role = try await harness.call(.validate, NoInput(), connection: ghost, as: ValidationResult.self)
+            #expect(role.details?["code"]?.stringValue == ErrorDocument.Code.invalidCredentials)
+            var gone = harness.connection
+            gone.config["database"] = "no_such_database"
+            let database = try await harness.call(.validate, NoInput(), connection: gone, as: ValidationResult.self)
+            #expect(!database.valid)
+            #expect(database.details?["code"]?.stringValue == ErrorDocument.Code.notFound)
+        }
+    }
+
+    @Test func aUsernameInTheConnectionConfigIsAcceptedToo() async throws {
+        try await withHarness(Self.table, form: .basic) { harness in
+            var connection = harness.connection
+            connection.config["username"] = .string(harness.database.owner.user)
+            connection.config["port"] = .number(Double(harness.database.owner.port))
+            connection.credentials?.username = nil
+            let result = try await harness.call(.validate, NoInput(), connection: connection, as: ValidationResult.self)
+            #expect(result.valid, "\(result.message)")
+        }
+    }
+
     @Test func missingFieldsAreNamed() async throws {
-        let host = try TestHost(PostgreSQLConnector.self)
-        let connection = ConnectionContext(config: ["port": 5432], credentials: Credentials(type: .basic, password: "pw"))
-        let result = try await host.call(.validate, input: NoInput(), connection: connection, as: ValidationResult.self)
-        #expect(!result.valid)
-        #expect(result.message.contains("host, database, username"))
-        #expect(result.details?["code"]?.stringValue == ErrorDocument.Code.notConfigured)
-        await host.shutdown()
+        try await withHost { host in
+            let connection = ConnectionContext(config: ["port": "5432"], credentials: Credentials(type: .basic, password: "pw"))
+            let result = try await host.call(.validate, input: NoInput(), connection: connection, as: ValidationResult.self)
+            #expect(!result.valid)
+            #expect(result.message.contains("host, database, username"))
+            #expect(result.details?["code"]?.stringValue == ErrorDocument.Code.notConfigured)
+        }
     }
 
     @Test(arguments: [
@@ -96,12 +120,12 @@ import Testing
         "postgresql://u:secret-pw@127.0.0.1/db?%zz=1",
     ])
     func connectionStringsThatReachBeyondTheServerAreRefused(_ uri: String) async throws {
-        let host = try TestHost(PostgreSQLConnector.self)
-        let connection = ConnectionContext(credentials: Credentials(type: .connectionString, secrets: ["connectionString": uri]))
-        let result = try await host.call(.validate, input: NoInput(), connection: connection, as: ValidationResult.self)
-        #expect(!result.valid)
-        #expect(result.details?["code"]?.stringValue == ErrorDocument.Code.invalidInput)
-        #expect(!result.message.contains("secret-pw"))
-        await host.shutdown()
+        try await withHost { host in
+            let connection = ConnectionContext(credentials: Credentials(type: .connectionString, secrets: ["connectionString": uri]))
+            let result = try await host.call(.validate, input: NoInput(), connection: connection, as: ValidationResult.self)
+            #expect(!result.valid)
+            #expect(result.details?["code"]?.stringValue == ErrorDocument.Code.invalidInput)
+            #expect(!result.message.contains("secret-pw"))
+        }
     }
 }

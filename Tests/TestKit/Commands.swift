@@ -1,9 +1,19 @@
 import Foundation
 
 /// Runs an executable and returns its standard output; throws with its
-/// standard error when it exits non-zero.
+/// standard error when it exits non-zero. The wait happens on a thread of its
+/// own: tests run on a pool of only as many threads as cores, and a blocked
+/// pool thread stalls every other test.
 @discardableResult
-public func runCommand(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> String {
+public func runCommand(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) async throws -> String {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try runCommandBlocking(executable, arguments, environment: environment) })
+        }
+    }
+}
+
+private func runCommandBlocking(_ executable: String, _ arguments: [String], environment: [String: String]?) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -25,7 +35,7 @@ public func runCommand(_ executable: String, _ arguments: [String], environment:
 
 /// Waits until `condition` holds, checking every `interval`; throws after `timeout`.
 public func eventually(
-    timeout: Duration = .seconds(10), interval: Duration = .milliseconds(20), _ what: String,
+    timeout: Duration = .seconds(30), interval: Duration = .milliseconds(20), _ what: String,
     _ condition: @Sendable () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout

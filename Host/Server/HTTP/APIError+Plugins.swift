@@ -35,6 +35,7 @@ extension APIError {
             case ErrorDocument.Code.notConfigured, "needs_reauth": .conflict
             case ErrorDocument.Code.rateLimited: .tooManyRequests
             case ErrorDocument.Code.unsupportedOperation: .notImplemented
+            case "upstream_timeout": .gatewayTimeout
             default: .badGateway
             }
         var details = document.details?.objectValue ?? [:]

@@ -46,6 +46,14 @@ struct SyncJobExecution {
                     break
                 }
             }
+        } catch where Task.isCancelled {
+            // The host is shutting down: leave the job running with an expired lease, so the
+            // next host to look (this one after a restart, or another) resumes it at once.
+            job.leaseUntil = Date()
+            job.updatedAt = Date()
+            _ = try? await runner.store.updateJob(job, leasedBy: runner.owner)
+            logger.info("sync job handed back for resumption", metadata: ["pages": .stringConvertible(job.pages)])
+            return
         } catch let error as APIError {
             job.status = .failed
             job.error = ErrorDocument(code: error.code, message: error.message, details: error.details)

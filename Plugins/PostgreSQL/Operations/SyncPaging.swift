@@ -6,9 +6,10 @@ import ConnectorModel
 /// value are neither skipped nor repeated across pages:
 /// `WHERE (col, pk) > ($1, $2) ORDER BY col, pk LIMIT n`.
 ///
-/// A full sync first returns the rows whose cursor column is NULL (by key),
-/// then the others; an incremental sync resumes after the checkpoint, so it
-/// sees rows whose cursor value moved past it. Limits: deletions are not
+/// Without a checkpoint a sync starts at the beginning (whatever the mode):
+/// first the rows whose cursor column is NULL (by key), then the others. With
+/// one it resumes after it, so an incremental sync sees the rows whose cursor
+/// value moved past the last page of the previous sync. Limits: deletions are not
 /// detected (`deletedIds` stays empty), and a row whose cursor value is set
 /// to something at or before the checkpoint is missed, as with any cursor sync.
 /// Records carry the row as `raw`: the sync request has no `includeRaw`, and

@@ -2,9 +2,9 @@ import ConnectorModel
 import ConnectorSDK
 
 /// Turns a call's connection into libpq parameters. Two forms:
-/// - `basic`: host, port, database, username, sslmode in the connection's
-///   config (username may come with the credentials instead) and the password
-///   in `credentials.password`;
+/// - `basic`: host, port, database, sslmode in the connection's config, the
+///   username and password in `credentials` (where the host's onboarding puts
+///   them; a username in the config is accepted too);
 /// - `connection_string`: a `postgresql://` URI in
 ///   `credentials.secrets["connectionString"]`.
 /// Both go through `ConnectionPolicy` before libpq sees them.
@@ -32,7 +32,7 @@ enum ConnectionTarget {
             default: nil
             }
         }
-        let user = text("username") ?? connection.credentials?.username
+        let user = connection.credentials?.username.flatMap { $0.isEmpty ? nil : $0 } ?? text("username")
         let missing = [("host", text("host")), ("database", text("database")), ("username", user)].filter { $0.1 == nil }.map(\.0)
         guard missing.isEmpty else {
             throw ErrorDocument(

@@ -3,7 +3,8 @@ import ConnectorModel
 /// The two ways a client connects PostgreSQL, as the host passes them:
 /// non-secret fields in the connection's config, secrets in its credentials.
 enum CredentialForm: CaseIterable, Sendable {
-    /// host, port, database, username, sslmode in config; password in credentials.
+    /// host, port, database, sslmode in config; username and password in
+    /// credentials; every field a string (as the host's onboarding stores them).
     case basic
     /// A postgresql:// URI in `credentials.secrets["connectionString"]`.
     case connectionString
@@ -14,11 +15,8 @@ enum CredentialForm: CaseIterable, Sendable {
         switch self {
         case .basic:
             return ConnectionContext(
-                config: [
-                    "host": .string(url.host), "port": .number(Double(port)), "database": .string(url.database),
-                    "username": .string(url.user), "sslmode": "disable",
-                ],
-                credentials: Credentials(type: .basic, password: password))
+                config: ["host": .string(url.host), "port": .string(String(port)), "database": .string(url.database), "sslmode": "disable"],
+                credentials: Credentials(type: .basic, username: url.user, password: password))
         case .connectionString:
             let uri = "postgresql://\(url.user):\(password)@\(url.host):\(port)/\(url.database)?sslmode=disable"
             return ConnectionContext(credentials: Credentials(type: .connectionString, secrets: ["connectionString": uri]))

@@ -89,6 +89,16 @@ func withHarness(
     if let failure { throw failure }
 }
 
+/// Runs `body` with a connector behind `TestHost` and no database fixture;
+/// the host is shut down afterwards, even when `body` fails.
+func withHost(_ body: (TestHost) async throws -> Void) async throws {
+    let host = try TestHost(PostgreSQLConnector.self)
+    var failure: (any Error)?
+    do { try await body(host) } catch { failure = error }
+    await host.shutdown()
+    if let failure { throw failure }
+}
+
 /// The error document `body` fails with, or nil when it succeeds.
 func errorDocument(_ body: () async throws -> some Any) async -> ErrorDocument? {
     do {

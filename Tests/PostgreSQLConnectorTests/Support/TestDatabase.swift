@@ -24,7 +24,10 @@ struct TestDatabase: Sendable {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let script = repository.appendingPathComponent("scripts/services/postgres.sh").path
-        let output = try await ChildProcess.run("/bin/bash", [script, "start"], directory: repository)
+        // The server the script starts must not inherit descriptors of this
+        // process (another suite's child-process plumbing would stay open).
+        let closeInherited = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; exec "$@""#
+        let output = try await ChildProcess.run("/bin/bash", ["-c", closeInherited, "postgres-start", "/bin/bash", script, "start"])
         var values: [String: String] = [:]
         for line in output.stdout.split(separator: "\n") {
             guard let equals = line.firstIndex(of: "=") else { continue }
