@@ -31,4 +31,4 @@ ensure_packages() {
 # What building the host and its plugins needs.
 BUILD_PACKAGES=(pkg-config gcc libc6-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev libmongoc-dev libpq-dev)
 # What the tests add: the MongoDB wire-protocol test server, PostgreSQL, Fernet interop, a C compiler for C plugins.
-TEST_PACKAGES=(python3 python3-mockupdb python3-mongomock python3-pymongo python3-cryptography postgresql postgresql-client)
+TEST_PACKAGES=(openssl python3 python3-mockupdb python3-mongomock python3-pymongo python3-cryptography postgresql postgresql-client)

@@ -1,3 +1,4 @@
+import AtlassianCloud
 import ConnectorSDK
 
 /// Confluence Cloud: spaces, pages and footer comments, over OAuth 2.0 (3LO) or an API token.
@@ -5,7 +6,7 @@ public struct ConfluenceConnector: Connector {
     public init() {}
 
     public static let manifest = Manifest(
-        id: "confluence", displayName: "Confluence Cloud", version: "0.1.0",
+        id: "confluence", displayName: "Confluence Cloud", version: "0.2.0",
         description: "Confluence Cloud spaces, pages and footer comments, through OAuth 2.0 (3LO) or an Atlassian API token.",
         authMethods: [
             .oauth2(
@@ -36,14 +37,53 @@ public struct ConfluenceConnector: Connector {
                 "supported": false,
                 "reason": "Confluence Cloud offers webhooks only to Connect and Forge apps, not to OAuth or API-token integrations.",
                 "alternative": "incremental_sync",
-            ]
+            ],
+            "sync": ["streams": ["items"], "modes": ["full", "incremental"], "deletions": false],
         ])
 
+    /// Asks Confluence who the credentials belong to (`GET /wiki/rest/api/user/current`).
     public func validate(_ context: CallContext) async throws -> ValidationResult {
-        ValidationResult(valid: false, message: "Validating Confluence credentials is not implemented in this build of the connector.")
+        do {
+            let api = try ConfluenceAPI(context)
+            let user = try await api.currentUser()
+            var account: [String: JSONValue] = [:]
+            account["accountId"] = user.accountId.map { .string($0) }
+            account["displayName"] = (user.displayName ?? user.publicName).map { .string($0) }
+            account["emailAddress"] = user.email.flatMap { $0.isEmpty ? nil : .string($0) }
+            return ValidationResult(
+                valid: true, message: "Connected to Confluence as \(user.displayName ?? user.publicName ?? user.accountId ?? "an unnamed user").",
+                account: .object(account),
+                details: ["authMethod": .string(api.client.connection.method.rawValue), "siteUrl": api.client.connection.siteURL.map { .string($0) } ?? .null])
+        } catch let error as ErrorDocument where Self.meansInvalidCredentials(error.code) {
+            return ValidationResult(valid: false, message: error.message, details: ["code": .string(error.code)])
+        }
     }
 
+    /// Without a connection: can clients onboard? With one: whether spaces
+    /// can be listed, and the scopes the connection was granted.
     public func probe(_ context: CallContext) async throws -> ProbeResult {
-        OnboardingReadiness.probe(Self.manifest, context)
+        let readiness = OnboardingReadiness.probe(Self.manifest, context)
+        guard context.connection != nil else { return readiness }
+        do {
+            let api = try ConfluenceAPI(context)
+            let spaces = try await api.spaces(limit: 1, cursor: nil)
+            let scopes: JSONValue = context.credentials?.scopes.map { .array($0.map { .string($0) }) } ?? .null
+            return ProbeResult(
+                status: .ready, message: "Confluence answered at \(spaces.base ?? api.wikiURL ?? "the gateway").",
+                availableAuthMethods: readiness.availableAuthMethods,
+                details: [
+                    "authMethod": .string(api.client.connection.method.rawValue), "scopes": scopes, "wikiUrl": (spaces.base ?? api.wikiURL).map { .string($0) } ?? .null,
+                    "spacesVisible": .bool(!spaces.results.isEmpty),
+                ])
+        } catch let error as ErrorDocument {
+            return ProbeResult(
+                status: .unreachable, message: error.message, availableAuthMethods: readiness.availableAuthMethods, details: ["code": .string(error.code)])
+        }
+    }
+
+    /// Errors that mean "these credentials do not work", which `validate` answers instead of throwing.
+    static func meansInvalidCredentials(_ code: String) -> Bool {
+        [ErrorDocument.Code.authExpired, ErrorDocument.Code.forbidden, ErrorDocument.Code.invalidCredentials, ErrorDocument.Code.invalidInput]
+            .contains(code)
     }
 }

@@ -38,7 +38,7 @@ struct AppServices: Sendable {
         let connections = ConnectionService(store: store, vault: vault, audit: audit)
         let credentials = CredentialsProvider(
             vault: vault, connections: connections, calls: calls, audit: audit, margin: configuration.tokenRefreshMargin)
-        let connected = ConnectedCalls(calls: calls, vault: vault, credentials: credentials)
+        let connected = ConnectedCalls(calls: calls, credentials: credentials)
         return AppServices(
             configuration: configuration, registry: registry, store: store, keyring: keyring, egress: egress, metrics: metrics,
             logger: logger, audit: audit, settings: settings, vault: vault, calls: calls, connections: connections,

@@ -5,7 +5,6 @@ import Store
 /// and one refresh-and-retry when the provider says they expired.
 struct ConnectedCalls: Sendable {
     let calls: ConnectorCalls
-    let vault: TokenVault
     let credentials: CredentialsProvider
 
     func call<Input: Codable & Sendable, Output: Decodable>(
@@ -13,11 +12,11 @@ struct ConnectedCalls: Sendable {
     ) async throws(APIError) -> Output {
         let current = try await credentials.credentials(for: connection, requestId: requestId)
         do throws(APIError) {
-            return try await invoke(connection, operation, input, current, requestId)
-        } catch where error.code == ErrorDocument.Code.authExpired && current?.refreshToken != nil {
-            let version = try await vault.existing(connectionId: connection.id, tenantId: connection.tenantId)?.version ?? 0
-            let refreshed = try await credentials.refresh(connection, seenVersion: version, requestId: requestId)
-            return try await invoke(connection, operation, input, refreshed, requestId)
+            return try await invoke(connection, operation, input, current?.credentials, requestId)
+        } catch where error.code == ErrorDocument.Code.authExpired && current?.credentials.refreshToken != nil {
+            // Name the version this call used: if another call refreshed meanwhile, its tokens are reused.
+            let refreshed = try await credentials.refresh(connection, seenVersion: current?.version ?? 0, requestId: requestId)
+            return try await invoke(connection, operation, input, refreshed.credentials, requestId)
         }
     }
 

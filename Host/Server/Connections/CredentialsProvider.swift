@@ -17,7 +17,7 @@ final class CredentialsProvider: Sendable {
     private let calls: ConnectorCalls
     private let audit: AuditTrail
     private let margin: Duration
-    private let flights = Mutex<[String: (id: Int, task: Task<Credentials, any Error>)]>([:])
+    private let flights = Mutex<[String: (id: Int, task: Task<Current, any Error>)]>([:])
     private let flightNumbers = Mutex(0)
 
     init(vault: TokenVault, connections: ConnectionService, calls: ConnectorCalls, audit: AuditTrail, margin: Duration) {
@@ -28,19 +28,26 @@ final class CredentialsProvider: Sendable {
         self.margin = margin
     }
 
+    /// Credentials and the stored version they came from, which a later refresh names.
+    struct Current: Sendable {
+        var credentials: Credentials
+        var version: Int
+    }
+
     /// The connection's credentials, refreshed first when they expire within the margin.
-    func credentials(for connection: ConnectionRecord, requestId: String) async throws(APIError) -> Credentials? {
+    func credentials(for connection: ConnectionRecord, requestId: String) async throws(APIError) -> Current? {
         guard let (credentials, token) = try await vault.credentials(connectionId: connection.id, tenantId: connection.tenantId) else {
             return nil
         }
         guard let expiresAt = token.expiresAt, expiresAt.timeIntervalSinceNow < margin.seconds, credentials.refreshToken != nil else {
-            return credentials
+            return Current(credentials: credentials, version: token.version)
         }
         return try await refresh(connection, seenVersion: token.version, requestId: requestId)
     }
 
-    /// Refreshes unless someone already replaced the token at `seenVersion`; concurrent callers share one refresh.
-    func refresh(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Credentials {
+    /// Refreshes unless someone already replaced the token at `seenVersion` (the
+    /// version the caller used); concurrent callers share one refresh.
+    func refresh(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Current {
         let key = "\(connection.tenantId)/\(connection.id)"
         let number = flightNumbers.withLock { value in
             value += 1
@@ -64,12 +71,12 @@ final class CredentialsProvider: Sendable {
         }
     }
 
-    private func performRefresh(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Credentials {
+    private func performRefresh(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Current {
         guard let (current, token) = try await vault.credentials(connectionId: connection.id, tenantId: connection.tenantId) else {
             throw APIError(.conflict, code: "needs_reauth", "The connection has no stored credentials; connect it again.")
         }
         if token.version != seenVersion, !(token.expiresAt.map { $0.timeIntervalSinceNow < margin.seconds } ?? false) {
-            return current  // another caller refreshed while this one waited
+            return Current(credentials: current, version: token.version)  // someone refreshed since the caller read its token
         }
         let grant: ConnectionGrant
         do throws(APIError) {
@@ -82,7 +89,7 @@ final class CredentialsProvider: Sendable {
         }
         var credentials = grant.credentials
         if credentials.refreshToken == nil { credentials.refreshToken = current.refreshToken }
-        try await vault.save(credentials, connectionId: connection.id, tenantId: connection.tenantId)
+        let saved = try await vault.save(credentials, connectionId: connection.id, tenantId: connection.tenantId)
         var updated = connection
         updated.config.merge(grant.connectionConfig) { _, new in new }
         updated.status = .connected
@@ -90,13 +97,13 @@ final class CredentialsProvider: Sendable {
         await audit.record(
             "token.refreshed", target: connection.id, tenantId: connection.tenantId, actor: "host", requestId: requestId,
             details: ["rotatedRefreshToken": .bool(grant.credentials.refreshToken != nil && grant.credentials.refreshToken != current.refreshToken)])
-        return credentials
+        return Current(credentials: credentials, version: saved.version)
     }
 
     /// The provider refused the refresh token: another host may have rotated it a moment ago.
-    private func adoptOrGiveUp(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Credentials {
+    private func adoptOrGiveUp(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Current {
         if let (stored, token) = try await vault.credentials(connectionId: connection.id, tenantId: connection.tenantId), token.version != seenVersion {
-            return stored
+            return Current(credentials: stored, version: token.version)
         }
         var updated = connection
         updated.status = .needsReauth

@@ -20,25 +20,32 @@ public struct AtlassianClient: Sendable {
     /// Sends `method` to `path` (below the connection's base) and returns a 2xx response.
     /// `what` names the resource in error messages ("Jira issue search").
     @discardableResult
+    public func send(_ method: String, _ path: String, query: [(String, String)] = [], what: String) async throws -> HTTPResponse {
+        try await perform(method, path, query: query, body: nil, what: what)
+    }
+
+    /// Like `send(_:_:query:what:)`, with `body` as JSON.
+    @discardableResult
     public func send(
-        _ method: String, _ path: String, query: [(String, String)] = [], json body: (some Encodable & Sendable)? = Optional<Int>.none,
-        what: String
+        _ method: String, _ path: String, query: [(String, String)] = [], json body: some Encodable & Sendable, what: String
     ) async throws -> HTTPResponse {
-        let url = connection.baseURL + path + (query.isEmpty ? "" : "?" + FormEncoding.query(query))
-        var headers = [HTTPHeader("Authorization", connection.authorization), HTTPHeader("Accept", "application/json")]
-        var bytes: [UInt8] = []
-        if let body {
-            headers.append(HTTPHeader("Content-Type", "application/json"))
-            bytes = try WireCoding.encode(body)
-        }
-        let response = try await AtlassianTransport.send(HTTPRequest(method: method, url: url, headers: headers, body: bytes), context, what: what)
-        context.log.debug("\(connection.product.displayName) answered", ["method": .string(method), "path": .string(path), "status": .number(Double(response.status))])
-        return try ProviderStatus.check(response, what: what, now: context.now)
+        try await perform(method, path, query: query, body: try WireCoding.encode(body), what: what)
     }
 
     /// GETs `path` and decodes the JSON body.
     public func get<Body: Decodable>(_ path: String, query: [(String, String)] = [], what: String, as type: Body.Type = Body.self) async throws -> Body {
         try await send("GET", path, query: query, what: what).decode(Body.self)
+    }
+
+    private func perform(_ method: String, _ path: String, query: [(String, String)], body: [UInt8]?, what: String) async throws -> HTTPResponse {
+        let url = connection.baseURL + path + (query.isEmpty ? "" : "?" + FormEncoding.query(query))
+        var headers = [HTTPHeader("Authorization", connection.authorization), HTTPHeader("Accept", "application/json")]
+        if body != nil { headers.append(HTTPHeader("Content-Type", "application/json")) }
+        let request = HTTPRequest(method: method, url: url, headers: headers, body: body ?? [])
+        let response = try await AtlassianTransport.send(request, context, what: what)
+        context.log.debug(
+            "\(connection.product.displayName) answered", ["method": .string(method), "path": .string(path), "status": .number(Double(response.status))])
+        return try ProviderStatus.check(response, what: what, now: context.now)
     }
 }
 

@@ -6,8 +6,8 @@ import ConnectorSDK
 /// lines (`- `, `1. `, `[x] `), quotes prefixed `> `, code kept verbatim,
 /// links as `text (url)`, mentions and emoji by their text. Unknown nodes
 /// fall back to their children, so new node types lose styling, not words.
-public enum ADFPlainText {
-    public static func render(_ document: JSONValue) -> String {
+enum ADFPlainText {
+    static func render(_ document: JSONValue) -> String {
         if let text = document.stringValue { return text }  // older payloads send wiki markup as a string
         return trimmingTrailingWhitespace(blocks(document["content"]?.arrayValue ?? [], separator: "\n\n"))
     }

@@ -20,6 +20,13 @@ struct JiraAPI: Sendable {
         try await client.get("/rest/api/3/myself", what: "the Jira current user")
     }
 
+    /// The user's time zone, which Jira reads JQL dates in. Best effort: an
+    /// app without `read:jira-user` still searches, with the widest reading
+    /// of the date (see `JQLDateLiteral`) and an exact filter afterwards.
+    func userTimeZone() async -> String? {
+        try? await myself().timeZone
+    }
+
     func serverInfo() async throws -> JiraServerInfo {
         try await client.get("/rest/api/3/serverInfo", what: "Jira server information")
     }

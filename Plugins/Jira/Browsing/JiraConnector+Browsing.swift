@@ -19,7 +19,7 @@ extension JiraConnector: BrowsingConnector {
         let position = try await searchPosition(request, project: project, api: api)
         let since = position.since.map { AtlassianTimestamp(epochMilliseconds: $0) }
         let jql = JQLQuery.issues(project: project, updatedFrom: since.map { JQLDateLiteral($0, timeZone: position.timeZone) })
-        let page = try await api.search(jql: jql, nextPageToken: position.token.isEmpty ? nil : position.token, maxResults: request.limit)
+        let page = try await api.search(jql: jql, nextPageToken: position.token, maxResults: request.limit)
         let items = page.issues.compactMap { issue -> Item? in
             // JQL reads dates to the minute; drop what precedes the exact instant asked for.
             if let since, let updated = issue.value.fields?.updated.flatMap(AtlassianTimestamp.init(parsing:)), updated < since {
@@ -58,11 +58,10 @@ extension JiraConnector: BrowsingConnector {
             guard position.project == project.value else { throw JiraCursors.foreign() }
             return position
         }
-        guard let updatedSince = request.updatedSince else { return JiraCursors.Search(project: project.value, token: "") }
+        guard let updatedSince = request.updatedSince else { return JiraCursors.Search(project: project.value) }
         guard let since = AtlassianTimestamp(parsing: updatedSince) else {
             throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "updatedSince must be an RFC 3339 timestamp.")
         }
-        let timeZone = try await api.myself().timeZone
-        return JiraCursors.Search(project: project.value, since: since.epochMilliseconds, timeZone: timeZone, token: "")
+        return JiraCursors.Search(project: project.value, since: since.epochMilliseconds, timeZone: await api.userTimeZone())
     }
 }

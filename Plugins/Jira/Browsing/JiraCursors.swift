@@ -15,7 +15,8 @@ enum JiraCursors {
         var project: String
         var since: Int64?
         var timeZone: String?
-        var token: String
+        /// nil for the first page.
+        var token: String?
     }
 
     static func offset(_ cursor: String?, item: String? = nil) throws -> Int {

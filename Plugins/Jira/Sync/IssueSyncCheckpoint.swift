@@ -1,26 +1,13 @@
+import AtlassianCloud
 import ConnectorSDK
 
-/// The sync checkpoint (opaque to the host).
-///
-/// `last` is the newest issue handed out. A sync reads through one search
-/// (`sequence`), page by page with Jira's `nextPageToken`, of everything
-/// updated since the minute of `from`, the `last` when the search began;
-/// issues at or before `from` were handed out by an earlier search and are
-/// skipped. JQL dates have minute precision, so re-reading from the minute
-/// and skipping by (updated, id) is what lets many issues share a minute
-/// without one being lost or repeated.
+/// The sync checkpoint (opaque to the host): the project, how far the sync
+/// got, and, while a run lasts, the user's time zone the JQL date is
+/// written in (asked again at the start of every run).
 struct IssueSyncCheckpoint: Codable, Sendable {
-    struct Sequence: Codable, Sendable {
-        var from: IssuePosition?
-        /// The user's time zone the JQL date is written in, kept so every page sends the same JQL.
-        var timeZone: String?
-        var token: String?
-    }
-
-    /// The project the sync is restricted to, if any.
     var project: String?
-    var last: IssuePosition?
-    var sequence: Sequence?
+    var handedOut: SyncFrontier?
+    var timeZone: String?
 
     /// The stored checkpoint, or a fresh start; refuses one for another project.
     static func resume(_ request: SyncPageRequest) throws -> IssueSyncCheckpoint {
@@ -32,5 +19,16 @@ struct IssueSyncCheckpoint: Codable, Sendable {
             throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "The checkpoint belongs to a sync of another project.")
         }
         return checkpoint
+    }
+}
+
+extension JiraIssue {
+    /// Where the issue sits in the sync: `updated` and numeric id. An issue
+    /// without either cannot be placed, so Jira's answer is unusable.
+    func syncPosition() throws -> (updated: Int64, id: Int64) {
+        guard let text = fields?.updated, let updated = AtlassianTimestamp(parsing: text), let id = Int64(id) else {
+            throw ErrorDocument(code: ErrorDocument.Code.upstreamBadResponse, message: "Jira returned issue \(key) without a parseable updated time or id.")
+        }
+        return (updated.epochMilliseconds, id)
     }
 }

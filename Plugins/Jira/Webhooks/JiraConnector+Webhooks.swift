@@ -33,7 +33,13 @@ extension JiraConnector: WebhookConnector {
                 code: ErrorDocument.Code.invalidInput, message: "Jira refused the webhook: \(errors.joined(separator: "; "))",
                 details: ["providerErrors": .array(errors.map { .string($0) })])
         }
-        let expiry = try await Self.expiry(of: Set(created), api)
+        // The webhooks exist now: a failed expiry lookup must not hide their ids from the caller.
+        var expiry: Int64?
+        do {
+            expiry = try await Self.expiry(of: Set(created), api)
+        } catch {
+            context.log.warning("Registered Jira webhooks but could not read their expiry", ["error": .string((error as? ErrorDocument)?.code ?? "unknown")])
+        }
         context.log.info("Registered Jira webhooks", ["ids": .array(created.map { .string(String($0)) })])
         return WebhookSubscription(
             providerIds: created.map { String($0) }, events: events,

@@ -5,6 +5,7 @@ import ConnectorSDKTesting
 import Egress
 import Logging
 import StandIns
+import Testing
 
 @testable import JiraConnector
 
@@ -81,8 +82,14 @@ final class JiraHarness: Sendable {
         return secrets.filter { secret in !secret.isEmpty && (logText + urls).contains { $0.contains(secret) } }
     }
 
-    /// Stops everything; call at the end of every test (never skip it on failure paths).
+    /// Checks every response the stand-ins sent against the vendor contracts,
+    /// then stops everything; call at the end of every test.
     func stop() async {
+        do {
+            #expect(try cloud.specProblems() == [])
+        } catch {
+            Issue.record(error, "the vendor specs could not be loaded")
+        }
         await host.shutdown()
         egress.shutdown()
         await cloud.stop()

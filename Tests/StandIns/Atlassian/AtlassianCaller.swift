@@ -8,18 +8,33 @@ public enum AtlassianCaller: Sendable {
     case oauth(AtlassianIdentity.AccessGrant)
     case basic
 
-    /// The caller, or nil when the credentials do not fit the route:
-    /// gateway routes (`cloudId` given) take bearer tokens for that site,
-    /// site routes take basic credentials.
-    public static func authenticate(_ request: Request, identity: AtlassianIdentity, cloudId: String?) -> AtlassianCaller? {
+    /// Where a request arrived, which decides the credentials it takes.
+    public enum Route: Sendable {
+        /// `api.atlassian.com` itself (accessible resources): any valid bearer token.
+        case identity
+        /// `/ex/{product}/{cloudId}`: bearer tokens granted for that site.
+        case gateway(cloudId: String)
+        /// The site (`https://acme.atlassian.net`): basic e-mail:API token only.
+        case site
+
+        /// A product request's route: the gateway when its path named a cloud id.
+        public static func product(cloudId: String?) -> Route {
+            cloudId.map { .gateway(cloudId: $0) } ?? .site
+        }
+    }
+
+    /// The caller, or nil when the credentials do not fit the route.
+    public static func authenticate(_ request: Request, identity: AtlassianIdentity, route: Route) -> AtlassianCaller? {
         guard let header = request.headers[.authorization] else { return nil }
         if header.hasPrefix("Bearer ") {
             guard let grant = identity.grant(forAccessToken: String(header.dropFirst(7))) else { return nil }
-            // accessible-resources (no cloud id) takes any valid token; product routes only those granted for the site.
-            if let cloudId, !identity.resources(for: grant).contains(where: { $0.cloudId == cloudId }) { return nil }
-            return .oauth(grant)
+            switch route {
+            case .identity: return .oauth(grant)
+            case .gateway(let cloudId): return identity.resources(for: grant).contains { $0.cloudId == cloudId } ? .oauth(grant) : nil
+            case .site: return nil
+            }
         }
-        guard cloudId == nil, header.hasPrefix("Basic "), let decoded = Data(base64Encoded: String(header.dropFirst(6))),
+        guard case .site = route, header.hasPrefix("Basic "), let decoded = Data(base64Encoded: String(header.dropFirst(6))),
             let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":")
         else { return nil }
         return identity.acceptsAPIToken(email: String(pair[..<colon]), token: String(pair[pair.index(after: colon)...])) ? .basic : nil

@@ -15,7 +15,7 @@ public enum AtlassianOAuthRoutes {
     /// `GET /oauth/token/accessible-resources` (the `api` host).
     public static func addAccessibleResources(to router: Router<BasicRequestContext>, identity: AtlassianIdentity) {
         router.get("oauth/token/accessible-resources") { request, _ in
-            guard case .oauth(let grant)? = AtlassianCaller.authenticate(request, identity: identity, cloudId: nil) else {
+            guard case .oauth(let grant)? = AtlassianCaller.authenticate(request, identity: identity, route: .identity) else {
                 return try StandInResponses.json(["code": 401, "message": "Unauthorized"] as JSONValue, status: .unauthorized)
             }
             let resources: [JSONValue] = identity.resources(for: grant).map { site in

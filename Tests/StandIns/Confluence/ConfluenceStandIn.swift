@@ -37,6 +37,11 @@ public final class ConfluenceStandIn: Sendable {
         state.withLock { $0.linkStyle = style }
     }
 
+    /// Forgets every cursor handed out, as after they expire.
+    public func forgetCursors() {
+        state.withLock { $0.cursors.removeAll() }
+    }
+
     /// The pages of a space.
     public func pages(inSpace id: Int) -> [ConfluencePageRecord] {
         state.withLock { $0.pages.filter { $0.spaceId == id } }
@@ -68,7 +73,7 @@ public final class ConfluenceStandIn: Sendable {
 
     /// Authenticates for the route form and checks the scope, answering 401 like Confluence otherwise.
     func serve(_ request: Request, _ context: BasicRequestContext, scope: String, _ handler: () throws -> Response) async throws -> Response {
-        guard let caller = AtlassianCaller.authenticate(request, identity: identity, cloudId: context.parameters.get("cloudId")) else {
+        guard let caller = AtlassianCaller.authenticate(request, identity: identity, route: .product(cloudId: context.parameters.get("cloudId"))) else {
             return try StandInResponses.json(["code": 401, "message": "Unauthorized"] as JSONValue, status: .unauthorized)
         }
         guard caller.allows(scope) else {

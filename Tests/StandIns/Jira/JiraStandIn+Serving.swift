@@ -8,7 +8,7 @@ extension JiraStandIn {
         _ request: Request, _ context: BasicRequestContext, scope: String,
         _ handler: (AtlassianCaller, JiraJSON) async throws -> Response
     ) async throws -> Response {
-        guard let caller = AtlassianCaller.authenticate(request, identity: identity, cloudId: context.parameters.get("cloudId")) else {
+        guard let caller = AtlassianCaller.authenticate(request, identity: identity, route: .product(cloudId: context.parameters.get("cloudId"))) else {
             return try StandInResponses.json(["code": 401, "message": "Unauthorized"] as JSONValue, status: .unauthorized)
         }
         guard caller.allows(scope) else {

@@ -7,11 +7,22 @@ public struct MiniJQL: Sendable, Equatable {
         public var field: String
         public var op: String
         public var values: [String]
+
+        public init(field: String, op: String, values: [String]) {
+            self.field = field
+            self.op = op
+            self.values = values
+        }
     }
 
     public struct Ordering: Sendable, Equatable {
         public var field: String
         public var ascending: Bool
+
+        public init(field: String, ascending: Bool) {
+            self.field = field
+            self.ascending = ascending
+        }
     }
 
     /// Clauses in disjunctive form: OR of ANDs.
@@ -83,8 +94,12 @@ public struct MiniJQL: Sendable, Equatable {
         while let field = tokens.popFirst() {
             guard field.kind == .word else { throw SyntaxError(description: "Expecting a field to order by.") }
             var ascending = true
-            if tokens.first?.isWord("ASC") == true { tokens.removeFirst() }
-            else if tokens.first?.isWord("DESC") == true { tokens.removeFirst(); ascending = false }
+            if tokens.first?.isWord("ASC") == true {
+                tokens.removeFirst()
+            } else if tokens.first?.isWord("DESC") == true {
+                tokens.removeFirst()
+                ascending = false
+            }
             result.append(Ordering(field: field.text.lowercased(), ascending: ascending))
             guard let next = tokens.first else { break }
             guard next.kind == .comma else { throw SyntaxError(description: "Expecting ',' between order fields.") }

@@ -1,0 +1,28 @@
+@testable import ConnectorSDK
+import Egress
+
+/// The test host's HTTP handler: each request the connector makes goes out
+/// through the host's real libcurl client.
+enum EgressBridge {
+    static func forward(_ request: HTTPRequest, through egress: EgressClient) async throws -> HTTPResponse {
+        let outbound = EgressRequest(
+            method: request.method, url: request.url, headers: request.headers.map { EgressHeader(name: $0.name, value: $0.value) },
+            body: request.body, timeout: request.timeout)
+        do {
+            let response = try await egress.send(outbound)
+            return HTTPResponse(status: response.status, headers: response.headers.map { HTTPHeader($0.name, $0.value) }, body: response.body)
+        } catch {
+            throw HTTPTransportError(kind: kind(error.kind), message: error.message)
+        }
+    }
+
+    private static func kind(_ kind: EgressError.Kind) -> HTTPTransportError.Kind {
+        switch kind {
+        case .timeout: .timeout
+        case .connectFailed: .connectFailed
+        case .cancelled: .cancelled
+        case .refused: .refused
+        case .failed: .failed
+        }
+    }
+}
