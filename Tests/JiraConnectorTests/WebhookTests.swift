@@ -156,3 +156,29 @@ import Testing
         await harness.stop()
     }
 }
+
+/// The host renews Jira's 30-day registrations before they lapse.
+@Suite struct JiraWebhookRenewalTests {
+    @Test func renewExtendsTheRegistrationsByIdAndReportsTheNewExpiry() async throws {
+        let harness = try await JiraHarness.start()
+        let connection = harness.oauthConnection()
+        #expect(harness.host.manifest.implements(.renewWebhook))
+        let subscription = try await harness.call(
+            .subscribeWebhook, WebhookSubscribeRequest(callbackUrl: "https://h.example/renew"), connection: connection, as: WebhookSubscription.self)
+        let renewed = try await harness.call(
+            .renewWebhook, WebhookUnsubscribeRequest(providerIds: subscription.providerIds), connection: connection, as: WebhookSubscription.self)
+        #expect(renewed.providerIds == subscription.providerIds)
+        let before = try #require(subscription.expiresAt.flatMap(AtlassianTimestamp.init(parsing:)))
+        let after = try #require(renewed.expiresAt.flatMap(AtlassianTimestamp.init(parsing:)))
+        #expect(after.date >= before.date)
+        #expect(harness.cloud.apiServer.exchanges.all.contains { $0.method == "PUT" && $0.path.hasSuffix("/rest/api/3/webhook/refresh") && $0.status == 200 })
+        await harness.stop()
+    }
+
+    @Test func renewingNothingIsRefused() async throws {
+        let harness = try await JiraHarness.start()
+        let failure = await harness.failure(.renewWebhook, WebhookUnsubscribeRequest(providerIds: ["not-a-number"]), connection: harness.oauthConnection())
+        #expect(failure?.code == "invalid_input")
+        await harness.stop()
+    }
+}

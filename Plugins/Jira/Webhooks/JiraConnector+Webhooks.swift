@@ -49,13 +49,18 @@ extension JiraConnector: WebhookConnector {
     /// Deletes the webhooks by id (Jira ignores ids that are not this app's).
     public func unsubscribe(_ request: WebhookUnsubscribeRequest, _ context: CallContext) async throws -> WebhookSubscription {
         let api = try Self.webhookAPI(context)
-        let ids = try request.providerIds.map { text in
+        let ids = try Self.numericIds(request.providerIds)
+        try await api.client.send("DELETE", "/rest/api/3/webhook", json: WebhookIds(webhookIds: ids), what: "Jira webhook deletion")
+        return WebhookSubscription(providerIds: request.providerIds, events: [])
+    }
+
+    private static func numericIds(_ providerIds: [String]) throws -> [Int64] {
+        let ids = try providerIds.map { text in
             guard let id = Int64(text) else { throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "Jira webhook ids are numbers.") }
             return id
         }
-        guard !ids.isEmpty else { throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "Name the webhook ids to delete.") }
-        try await api.client.send("DELETE", "/rest/api/3/webhook", json: WebhookIds(webhookIds: ids), what: "Jira webhook deletion")
-        return WebhookSubscription(providerIds: request.providerIds, events: [])
+        guard !ids.isEmpty else { throw ErrorDocument(code: ErrorDocument.Code.invalidInput, message: "Name the webhook ids.") }
+        return ids
     }
 
     /// Checks the JWT Jira signs deliveries with (HS256, the app's client
@@ -106,3 +111,24 @@ extension JiraConnector: WebhookConnector {
         }
     }
 }
+
+/// Jira expires dynamic webhooks after 30 days; the host renews them before that.
+extension JiraConnector: RenewableWebhookConnector {
+    /// Extends the webhooks by id (`PUT /rest/api/3/webhook/refresh`).
+    public func renew(_ request: WebhookUnsubscribeRequest, _ context: CallContext) async throws -> WebhookSubscription {
+        let api = try Self.webhookAPI(context)
+        let ids = try Self.numericIds(request.providerIds)
+        let renewed: WebhookExpiry = try await api.client.send(
+            "PUT", "/rest/api/3/webhook/refresh", json: WebhookIds(webhookIds: ids), what: "Jira webhook refresh"
+        ).decode()
+        return WebhookSubscription(
+            providerIds: request.providerIds, events: [],
+            expiresAt: renewed.expirationDate.map { AtlassianTimestamp(epochMilliseconds: $0).rfc3339 })
+    }
+}
+
+/// The answer of `PUT /rest/api/3/webhook/refresh`.
+struct WebhookExpiry: Decodable {
+    var expirationDate: Int64?
+}
+
