@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A local stand-in for an upstream service (Jira, Confluence, an OAuth
 /// server, Salesforce) on 127.0.0.1 and a free port. Every exchange is
@@ -9,15 +10,17 @@ public final class StandInServer: Sendable {
     public let name: String
     public let port: Int
     public let exchanges: ExchangeLog
+    private let services: ServiceGroup
     private let task: Task<Void, any Error>
 
     /// `http://127.0.0.1:PORT`
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    private init(name: String, port: Int, exchanges: ExchangeLog, task: Task<Void, any Error>) {
+    private init(name: String, port: Int, exchanges: ExchangeLog, services: ServiceGroup, task: Task<Void, any Error>) {
         self.name = name
         self.port = port
         self.exchanges = exchanges
+        self.services = services
         self.task = task
     }
 
@@ -38,18 +41,21 @@ public final class StandInServer: Sendable {
                 continuation.finish()
             },
             logger: logger)
-        let task = Task { try await application.run() }
+        // A service group, so stopping is a graceful shutdown: cancelling a server
+        // while it accepts a connection logs errors and can trap in NIO.
+        let services = ServiceGroup(configuration: .init(services: [application], logger: logger))
+        let task = Task { try await services.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next(), port > 0 else {
-            task.cancel()
+            await services.triggerGracefulShutdown()
             throw StandInError("the \(name) stand-in did not start")
         }
-        return StandInServer(name: name, port: port, exchanges: exchanges, task: task)
+        return StandInServer(name: name, port: port, exchanges: exchanges, services: services, task: task)
     }
 
-    /// Stops listening and waits for the server to finish.
+    /// Stops listening, lets open requests finish, and waits for the server to end.
     public func stop() async {
-        task.cancel()
+        await services.triggerGracefulShutdown()
         _ = try? await task.value
     }
 }
