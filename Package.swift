@@ -31,7 +31,7 @@ struct ConnectorPackage {
     var testTarget: Target {
         .testTarget(
             name: "\(name)ConnectorTests",
-            dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "Egress", "StandIns", "JSONSchema"],
+            dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "ConnectorTestSupport", "Egress", "StandIns", "JSONSchema"],
             path: "Tests/\(name)ConnectorTests")
     }
 }
@@ -185,6 +185,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/EndToEndTests"),
+
+        // What connector tests share: real HTTP through host egress, the browser's part of OAuth.
+        .target(
+            name: "ConnectorTestSupport", dependencies: ["ConnectorModel", "ConnectorSDK", "Egress", "TokenEncryption"],
+            path: "Tests/ConnectorTestSupport"),
 
         // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.
         .target(

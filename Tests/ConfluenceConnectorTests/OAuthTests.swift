@@ -1,6 +1,7 @@
 import AtlassianCloud
 import ConnectorSDK
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import ConfluenceConnector
@@ -9,9 +10,10 @@ import Testing
 /// chosen among the accessible resources, rotating refresh tokens.
 @Suite struct ConfluenceOAuthTests {
     func connect(_ harness: ConfluenceHarness, config: [String: JSONValue] = [:]) async throws -> ConnectionGrant {
-        let verifier = AuthorizationStep.makeVerifier()
-        let code = try await AuthorizationStep.code(at: harness.cloud.authURL, clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
-        let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: [], connectionConfig: config)
+        let verifier = OAuthBrowser.makeVerifier()
+        let code = try await OAuthBrowser.code(
+            for: ConfluenceConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [], connectionConfig: config)
         return try await harness.call(.exchangeOAuthCode, exchange, connection: nil, as: ConnectionGrant.self)
     }
 

@@ -2,6 +2,7 @@ import AtlassianCloud
 import ConnectorSDK
 import Foundation
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import JiraConnector
@@ -11,10 +12,10 @@ import Testing
 @Suite struct JiraOAuthTests {
     @Test func exchangeFindsTheJiraSiteAndWhoAuthorized() async throws {
         let harness = try await JiraHarness.start()
-        let verifier = AuthorizationStep.makeVerifier()
-        let code = try await AuthorizationStep.code(
-            at: harness.cloud.authURL, clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
-        let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: [])
+        let verifier = OAuthBrowser.makeVerifier()
+        let code = try await OAuthBrowser.code(
+            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [])
         let grant = try await harness.call(.exchangeOAuthCode, exchange, connection: nil, as: ConnectionGrant.self)
 
         #expect(grant.credentials.type == .oauth2)
@@ -59,9 +60,9 @@ import Testing
 
     @Test func aWrongVerifierIsRefused() async throws {
         let harness = try await JiraHarness.start()
-        let code = try await AuthorizationStep.code(
-            at: harness.cloud.authURL, clientId: harness.identity.app.clientId, verifier: AuthorizationStep.makeVerifier(), egress: harness.egress)
-        let exchange = OAuthCodeExchange(code: code, codeVerifier: AuthorizationStep.makeVerifier(), redirectUri: AuthorizationStep.redirectURI, scopes: [])
+        let code = try await OAuthBrowser.code(
+            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: OAuthBrowser.makeVerifier(), egress: harness.egress)
+        let exchange = OAuthCodeExchange(code: code, codeVerifier: OAuthBrowser.makeVerifier(), redirectUri: OAuthBrowser.redirectURI, scopes: [])
         let refused = await harness.failure(.exchangeOAuthCode, exchange, connection: nil)
         #expect(refused?.code == "invalid_grant")
         await harness.stop()
@@ -69,11 +70,12 @@ import Testing
 
     @Test func aWrongClientSecretIsTheOperatorsToFix() async throws {
         let harness = try await JiraHarness.start()
-        let verifier = AuthorizationStep.makeVerifier()
-        let code = try await AuthorizationStep.code(at: harness.cloud.authURL, clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let verifier = OAuthBrowser.makeVerifier()
+        let code = try await OAuthBrowser.code(
+            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
         var settings = harness.settings
         settings.config["clientSecret"] = "not-the-secret"
-        let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: [])
+        let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [])
         do {
             _ = try await harness.call(.exchangeOAuthCode, exchange, connection: nil, settings: settings, as: ConnectionGrant.self)
             Issue.record("the exchange succeeded with a wrong client secret")
@@ -100,11 +102,12 @@ import Testing
 
     @Test func aSiteCanBeChosenAndAnUngrantedOneIsRefused() async throws {
         let harness = try await JiraHarness.start()
-        let verifier = AuthorizationStep.makeVerifier()
-        let code = try await AuthorizationStep.code(at: harness.cloud.authURL, clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let verifier = OAuthBrowser.makeVerifier()
+        let code = try await OAuthBrowser.code(
+            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
         // beta hosts Confluence only: a Jira grant cannot be for it.
         let exchange = OAuthCodeExchange(
-            code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: [], connectionConfig: ["siteUrl": "https://beta.atlassian.net"])
+            code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [], connectionConfig: ["siteUrl": "https://beta.atlassian.net"])
         let refused = await harness.failure(.exchangeOAuthCode, exchange, connection: nil)
         #expect(refused?.code == "forbidden")
         await harness.stop()

@@ -1,6 +1,7 @@
 import ConnectorSDK
 import Foundation
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import JiraConnector
@@ -10,10 +11,11 @@ import Testing
 @Suite struct JiraSecretsTests {
     @Test func secretsStayOutOfLogsAndURLs() async throws {
         let harness = try await JiraHarness.start()
-        let verifier = AuthorizationStep.makeVerifier()
-        let code = try await AuthorizationStep.code(at: harness.cloud.authURL, clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let verifier = OAuthBrowser.makeVerifier()
+        let code = try await OAuthBrowser.code(
+            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
         let grant = try await harness.call(
-            .exchangeOAuthCode, OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: []), connection: nil,
+            .exchangeOAuthCode, OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: []), connection: nil,
             as: ConnectionGrant.self)
         let connection = ConnectionContext(config: grant.connectionConfig, credentials: grant.credentials)
         let refreshed = try await harness.call(.refreshOAuthToken, NoInput(), connection: connection, as: ConnectionGrant.self)

@@ -3,6 +3,7 @@ import Egress
 import Foundation
 import Logging
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 /// The stand-ins driven directly, the way a client would drive Atlassian,
@@ -82,7 +83,7 @@ import Testing
             return try await harness.egress.send(EgressRequest(url: components.url!.absoluteString))
         }
         let valid = [
-            "audience": "api.atlassian.com", "client_id": app.clientId, "scope": "read:jira-work", "redirect_uri": AuthorizationStep.redirectURI,
+            "audience": "api.atlassian.com", "client_id": app.clientId, "scope": "read:jira-work", "redirect_uri": OAuthBrowser.redirectURI,
             "state": "s1", "response_type": "code", "code_challenge": String(repeating: "a", count: 43), "code_challenge_method": "S256",
         ]
         #expect(try await authorize(valid.merging(["client_id": "other"]) { $1 }).status == 400)

@@ -1,6 +1,7 @@
 import ConnectorSDK
 import Egress
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import SalesforceConnector
@@ -8,10 +9,10 @@ import Testing
 @Suite struct SalesforceOAuthTests {
     @Test func exchangesACodeWithItsPKCEVerifierForAGrantThatWorks() async throws {
         try await SalesforceHarness.run { harness in
-            let verifier = AuthorizationStep.makeVerifier()
-            let code = try await AuthorizationStep.code(
-                at: harness.salesforce.loginURL, clientId: harness.salesforce.oauth.app.clientId, verifier: verifier, egress: harness.egress)
-            let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: ["api"])
+            let verifier = OAuthBrowser.makeVerifier()
+            let code = try await OAuthBrowser.code(
+            for: SalesforceConnector.manifest, endpoints: ["login": harness.salesforce.loginURL], clientId: harness.salesforce.oauth.app.clientId, verifier: verifier, egress: harness.egress)
+            let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: ["api"])
             let grant: ConnectionGrant = try await harness.call(.exchangeOAuthCode, exchange, connection: nil)
 
             let instance = harness.salesforce.instanceURL
@@ -41,9 +42,9 @@ import Testing
     @Test func theStandInAuthorizesOnlyKnownClientsCallbacksAndS256Challenges() async throws {
         try await SalesforceHarness.run { harness in
             let app = harness.salesforce.oauth.app
-            let challenge = SalesforceCrypto.pkceChallenge(AuthorizationStep.makeVerifier())
+            let challenge = SalesforceCrypto.pkceChallenge(OAuthBrowser.makeVerifier())
             let good: [(String, String)] = [
-                ("response_type", "code"), ("client_id", app.clientId), ("redirect_uri", AuthorizationStep.redirectURI), ("state", "s1"),
+                ("response_type", "code"), ("client_id", app.clientId), ("redirect_uri", OAuthBrowser.redirectURI), ("state", "s1"),
                 ("code_challenge", challenge), ("code_challenge_method", "S256"),
             ]
             func authorize(_ replacing: String, with value: String) async throws -> (status: Int, location: String?) {
@@ -70,18 +71,18 @@ import Testing
 
     @Test func aWrongVerifierIsRefusedAndSpendsTheCode() async throws {
         try await SalesforceHarness.run { harness in
-            let verifier = AuthorizationStep.makeVerifier()
-            let code = try await AuthorizationStep.code(
-                at: harness.salesforce.loginURL, clientId: harness.salesforce.oauth.app.clientId, verifier: verifier, egress: harness.egress)
+            let verifier = OAuthBrowser.makeVerifier()
+            let code = try await OAuthBrowser.code(
+            for: SalesforceConnector.manifest, endpoints: ["login": harness.salesforce.loginURL], clientId: harness.salesforce.oauth.app.clientId, verifier: verifier, egress: harness.egress)
             let wrong = OAuthCodeExchange(
-                code: code, codeVerifier: AuthorizationStep.makeVerifier(), redirectUri: AuthorizationStep.redirectURI, scopes: ["api"])
+                code: code, codeVerifier: OAuthBrowser.makeVerifier(), redirectUri: OAuthBrowser.redirectURI, scopes: ["api"])
             let refused = await #expect(throws: ErrorDocument.self) {
                 let _: ConnectionGrant = try await harness.call(.exchangeOAuthCode, wrong, connection: nil)
             }
             #expect(refused?.code == "invalid_grant")
             #expect(refused?.message.contains("invalid code verifier") == true)
 
-            let late = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: ["api"])
+            let late = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: ["api"])
             let spent = await #expect(throws: ErrorDocument.self) {
                 let _: ConnectionGrant = try await harness.call(.exchangeOAuthCode, late, connection: nil)
             }
@@ -161,11 +162,11 @@ import Testing
     @Test func aCapturedLoginUrlIsPreferredToTheLoginEndpoint() async throws {
         try await SalesforceHarness.run { harness in
             let myDomain = try await SalesforceStandIn.start()
-            let verifier = AuthorizationStep.makeVerifier()
-            let code = try await AuthorizationStep.code(
-                at: myDomain.loginURL, clientId: myDomain.oauth.app.clientId, verifier: verifier, egress: harness.egress)
+            let verifier = OAuthBrowser.makeVerifier()
+            let code = try await OAuthBrowser.code(
+            for: SalesforceConnector.manifest, endpoints: ["login": myDomain.loginURL], clientId: myDomain.oauth.app.clientId, verifier: verifier, egress: harness.egress)
             let exchange = OAuthCodeExchange(
-                code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: ["api"],
+                code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: ["api"],
                 connectionConfig: ["loginUrl": .string(myDomain.loginURL + "/")])
             let grant: ConnectionGrant = try await harness.call(.exchangeOAuthCode, exchange, connection: nil)
             #expect(grant.connectionConfig["loginUrl"] == .string(myDomain.loginURL))
@@ -182,7 +183,7 @@ import Testing
     @Test func aLoginUrlOutsideSalesforceIsRefusedBeforeTheSecretLeaves() async throws {
         try await SalesforceHarness.run { harness in
             let exchange = OAuthCodeExchange(
-                code: "code", codeVerifier: AuthorizationStep.makeVerifier(), redirectUri: AuthorizationStep.redirectURI, scopes: [],
+                code: "code", codeVerifier: OAuthBrowser.makeVerifier(), redirectUri: OAuthBrowser.redirectURI, scopes: [],
                 connectionConfig: ["loginUrl": "https://login.evil.example.com"])
             let refused = await #expect(throws: ErrorDocument.self) {
                 let _: ConnectionGrant = try await harness.call(.exchangeOAuthCode, exchange, connection: nil)
@@ -196,7 +197,7 @@ import Testing
         try await SalesforceHarness.run { harness in
             var settings = harness.settings
             settings.config["clientSecret"] = nil
-            let exchange = OAuthCodeExchange(code: "c", codeVerifier: AuthorizationStep.makeVerifier(), redirectUri: AuthorizationStep.redirectURI, scopes: [])
+            let exchange = OAuthCodeExchange(code: "c", codeVerifier: OAuthBrowser.makeVerifier(), redirectUri: OAuthBrowser.redirectURI, scopes: [])
             let refused = await #expect(throws: ErrorDocument.self) {
                 let _: ConnectionGrant = try await harness.call(.exchangeOAuthCode, exchange, connection: nil, settings: settings)
             }

@@ -1,6 +1,7 @@
 import ConnectorSDK
 import Foundation
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import SalesforceConnector
@@ -49,11 +50,11 @@ import Testing
         let caseId = org.insert("Case", ["Subject": "Broken"])
         org.insert("CaseComment", ["ParentId": .string(caseId), "CommentBody": "Looking"])
 
-        let verifier = AuthorizationStep.makeVerifier()
-        let code = try await AuthorizationStep.code(
-            at: harness.salesforce.loginURL, clientId: harness.salesforce.oauth.app.clientId, verifier: verifier, egress: harness.egress)
+        let verifier = OAuthBrowser.makeVerifier()
+        let code = try await OAuthBrowser.code(
+            for: SalesforceConnector.manifest, endpoints: ["login": harness.salesforce.loginURL], clientId: harness.salesforce.oauth.app.clientId, verifier: verifier, egress: harness.egress)
         let grant: ConnectionGrant = try await harness.call(
-            .exchangeOAuthCode, OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: AuthorizationStep.redirectURI, scopes: []),
+            .exchangeOAuthCode, OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: []),
             connection: nil)
         var connection = ConnectionContext(config: grant.connectionConfig, credentials: grant.credentials)
         let refreshed: ConnectionGrant = try await harness.call(.refreshOAuthToken, NoInput(), connection: connection)

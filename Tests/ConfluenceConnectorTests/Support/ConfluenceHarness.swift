@@ -1,10 +1,9 @@
-// `@testable` for `HTTPTransportError`'s memberwise initializer, which the SDK
-// does not make public; the test host needs it to report transport failures.
-@testable import ConnectorSDK
+import ConnectorSDK
 import ConnectorSDKTesting
 import Egress
 import Logging
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import ConfluenceConnector
@@ -28,7 +27,7 @@ final class ConfluenceHarness: Sendable {
     }
 
     static func start(egress configuration: EgressConfiguration = .default) async throws -> ConfluenceHarness {
-        let cloud = try await AtlassianCloudStandIn.start(redirectURI: AuthorizationStep.redirectURI)
+        let cloud = try await AtlassianCloudStandIn.start(redirectURI: OAuthBrowser.redirectURI)
         var logger = Logger(label: "confluence-tests.egress")
         logger.logLevel = .error
         let egress = EgressClient(configuration: configuration, logger: logger)

@@ -1,10 +1,9 @@
-// `@testable` for `HTTPTransportError`'s memberwise initializer, which the SDK
-// does not make public; the test host needs it to report transport failures.
-@testable import ConnectorSDK
+import ConnectorSDK
 import ConnectorSDKTesting
 import Egress
 import Logging
 import StandIns
+import ConnectorTestSupport
 import Testing
 
 @testable import JiraConnector
@@ -26,7 +25,7 @@ final class JiraHarness: Sendable {
     }
 
     static func start(egress configuration: EgressConfiguration = .default) async throws -> JiraHarness {
-        let cloud = try await AtlassianCloudStandIn.start(redirectURI: AuthorizationStep.redirectURI)
+        let cloud = try await AtlassianCloudStandIn.start(redirectURI: OAuthBrowser.redirectURI)
         var logger = Logger(label: "jira-tests.egress")
         logger.logLevel = .error
         let egress = EgressClient(configuration: configuration, logger: logger)

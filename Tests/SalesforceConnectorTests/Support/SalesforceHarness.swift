@@ -1,7 +1,6 @@
-// `@testable` for `HTTPTransportError`'s memberwise initializer, which the SDK
-// does not make public; the test host needs it to report transport failures.
-@testable import ConnectorSDK
+import ConnectorSDK
 import ConnectorSDKTesting
+import ConnectorTestSupport
 import Egress
 import Logging
 import StandIns
@@ -28,7 +27,7 @@ final class SalesforceHarness: Sendable {
         var logger = Logger(label: "salesforce-tests.egress")
         logger.logLevel = .error
         let egress = EgressClient(configuration: configuration, logger: logger)
-        let host = try TestHost(SalesforceConnector.self) { request in try await forward(request, through: egress) }
+        let host = try TestHost(SalesforceConnector.self) { request in try await EgressBridge.forward(request, through: egress) }
         return SalesforceHarness(salesforce: salesforce, egress: egress, host: host)
     }
 
@@ -89,27 +88,5 @@ final class SalesforceHarness: Sendable {
         await host.shutdown()
         egress.shutdown()
         await salesforce.stop()
-    }
-
-    private static func forward(_ request: HTTPRequest, through egress: EgressClient) async throws -> HTTPResponse {
-        let outbound = EgressRequest(
-            method: request.method, url: request.url, headers: request.headers.map { EgressHeader(name: $0.name, value: $0.value) },
-            body: request.body, timeout: request.timeout)
-        do {
-            let response = try await egress.send(outbound)
-            return HTTPResponse(status: response.status, headers: response.headers.map { HTTPHeader($0.name, $0.value) }, body: response.body)
-        } catch {
-            throw HTTPTransportError(kind: transportKind(error.kind), message: error.message)
-        }
-    }
-
-    private static func transportKind(_ kind: EgressError.Kind) -> HTTPTransportError.Kind {
-        switch kind {
-        case .timeout: .timeout
-        case .connectFailed: .connectFailed
-        case .cancelled: .cancelled
-        case .refused: .refused
-        case .failed: .failed
-        }
     }
 }

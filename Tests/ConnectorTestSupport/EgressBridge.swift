@@ -1,10 +1,10 @@
-@testable import ConnectorSDK
+import ConnectorSDK
 import Egress
 
-/// The test host's HTTP handler: each request the connector makes goes out
-/// through the host's real libcurl client.
-enum EgressBridge {
-    static func forward(_ request: HTTPRequest, through egress: EgressClient) async throws -> HTTPResponse {
+/// A `TestHost` HTTP handler that sends each request the connector makes
+/// through the host's real libcurl client, so connector tests exercise real HTTP.
+public enum EgressBridge {
+    public static func forward(_ request: HTTPRequest, through egress: EgressClient) async throws -> HTTPResponse {
         let outbound = EgressRequest(
             method: request.method, url: request.url, headers: request.headers.map { EgressHeader(name: $0.name, value: $0.value) },
             body: request.body, timeout: request.timeout)
