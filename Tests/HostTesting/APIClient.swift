@@ -75,3 +75,8 @@ public enum OpenAPIContract {
 extension HTTPFields {
     public static func tenant(_ tenant: String) -> HTTPFields { [HTTPField.Name("X-Tenant-Id")!: tenant] }
 }
+
+extension Array where Element == JSONValue {
+    /// The `id` of every element, e.g. of a page's `items`.
+    public var ids: [String] { compactMap { $0["id"]?.stringValue } }
+}
