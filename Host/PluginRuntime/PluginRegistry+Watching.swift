@@ -10,7 +10,8 @@ extension PluginRegistry {
     }
 
     /// Applies directory changes and enforces call deadlines until the task is cancelled.
-    public func run() async {
+    /// Without a watcher (inotify unavailable), rescans every `pollInterval` instead.
+    public func run(pollInterval: Duration = .seconds(2)) async {
         let watch = watching.withLock { $0 }
         await withTaskGroup(of: Void.self) { group in
             if let changes = watch?.changes {
@@ -20,6 +21,13 @@ extension PluginRegistry {
                         case .written(let file): await self.fileWritten(file)
                         case .removed(let file): await self.fileRemoved(file)
                         }
+                    }
+                }
+            } else {
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: pollInterval)
+                        await self.rescan()
                     }
                 }
             }

@@ -101,7 +101,8 @@ import Testing
                     for index in 0..<count {
                         group.addTask {
                             let body = Array("request \(index)".utf8)
-                            let response = try? await client.send(EgressRequest(method: "POST", url: server.url("/echo"), body: body))
+                            // A long timeout: requests queue for the capped connections, and a loaded machine is slow.
+                            let response = try? await client.send(EgressRequest(method: "POST", url: server.url("/echo"), body: body, timeout: .seconds(120)))
                             return response?.status == 200 && response?.body == body
                         }
                     }
@@ -133,7 +134,7 @@ import Testing
             await withClient(EgressConfiguration(maxConnectionsPerHost: 2)) { client in
                 let statuses = await withTaskGroup(of: Int.self) { group in
                     for _ in 0..<12 {
-                        group.addTask { (try? await client.send(EgressRequest(url: server.url("/concurrency"))))?.status ?? 0 }
+                        group.addTask { (try? await client.send(EgressRequest(url: server.url("/concurrency"), timeout: .seconds(120))))?.status ?? 0 }
                     }
                     return await group.reduce(into: []) { $0.append($1) }
                 }

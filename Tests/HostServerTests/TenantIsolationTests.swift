@@ -28,6 +28,10 @@ import Testing
                 ("revoke", { try await client.post("/api/connections/revoke", headers: intruder, json: reference) }),
                 ("connector validate", { try await client.post("/api/connectors/fixture/validate", headers: intruder, json: reference) }),
                 ("connector revoke", { try await client.post("/api/connectors/fixture/revoke", headers: intruder, json: reference) }),
+                ("browse", { try await client.get("/api/connectors/fixture/containers?connectionId=\(id)", headers: intruder) }),
+                ("records feed", { try await client.get("/api/connections/\(id)/records", headers: intruder) }),
+                ("start a job", { try await client.post("/api/connectors/fixture/jobs", headers: intruder, json: reference) }),
+                ("list webhooks", { try await client.get("/api/connectors/fixture/webhooks?connectionId=\(id)", headers: intruder) }),
             ]
             for (name, attempt) in attempts {
                 let reply = try await attempt()

@@ -13,6 +13,11 @@ public struct APIClient: Sendable {
     public let client: any TestClientProtocol
     public let document: JSONSchema.OpenAPIDocument
 
+    public init(client: any TestClientProtocol, document: JSONSchema.OpenAPIDocument) {
+        self.client = client
+        self.document = document
+    }
+
     public struct Reply: Sendable {
         public var status: Int
         public var headers: HTTPFields

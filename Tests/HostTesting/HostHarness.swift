@@ -32,6 +32,9 @@ public struct HostHarness: Sendable {
         configuration.environment = .test
         configuration.authMode = .development
         configuration.pluginsDirectory = pluginsFolder.path
+        // inotify instances are a per-user resource (128 by default) and hundreds of
+        // tests run at once; a test about hot reload turns watching back on.
+        configuration.watchPluginsDirectory = false
         configuration.sqlitePath = folder.file("store/host.sqlite").path
         configuration.port = 0
         configuration.encryptionKey = "J0AwVdjOlSXU4RxhgEK8DtCeTaEpW5ijhGv8yvCvCmI="

@@ -34,11 +34,11 @@ public struct HostApplication: Sendable {
             configuration: EgressConfiguration(
                 defaultTimeout: configuration.httpTimeout, maxAttempts: configuration.httpMaxAttempts,
                 retryAfterCap: configuration.httpRetryAfterCap, userAgent: "\(configuration.appName)/\(configuration.appVersion)"),
-            logger: Logger(label: "egress"))
+            logger: logger.component("egress"))
         let settings = ConnectorSettingsService(store: store, keyring: keyring)
         let vault = TokenVault(store: store, keyring: keyring)
         let pluginServices = PluginHostServices(
-            egress: egress, logger: Logger(label: "plugin"), clock: clock,
+            egress: egress, logger: logger.component("plugin"), clock: clock,
             saveCredentials: { _, context, credentials in
                 guard let connectionId = context.connectionId else { throw APIError.invalidRequest("no connection") }
                 try await vault.save(credentials, connectionId: connectionId, tenantId: context.tenantId)
@@ -55,7 +55,12 @@ public struct HostApplication: Sendable {
         }
 
         let readiness = ReadinessFlag()
-        try registry.startWatching()
+        do {
+            if configuration.watchPluginsDirectory { try registry.startWatching() }
+        } catch {
+            // Still serve: the registry then rescans the folder every few seconds.
+            logger.warning("the plugins folder is not watched; rescanning it every 2 s instead", metadata: ["reason": .string("\(error)")])
+        }
         await registry.rescan()
         readiness.set()
 
@@ -67,9 +72,9 @@ public struct HostApplication: Sendable {
             services: [
                 PluginRegistryService(registry: registry, egress: egress),
                 SyncJobRunner(
-                    store: store, connections: services.connections, connected: services.connected, logger: Logger(label: "sync"),
+                    store: store, connections: services.connections, connected: services.connected, logger: logger.component("sync"),
                     lease: configuration.syncJobLease, pageSize: configuration.syncPageSize, wakeUp: services.jobsWakeUp),
-                WebhookRenewalService(webhooks: services.webhooks, logger: Logger(label: "webhooks")),
+                WebhookRenewalService(webhooks: services.webhooks, logger: logger.component("webhooks")),
             ],
             logger: logger)
         return HostApplication(application: application, services: services, routes: routes)
@@ -88,5 +93,14 @@ struct PluginRegistryService: Service {
         }
         await registry.shutdown()
         egress.shutdown()
+    }
+}
+
+extension Logger {
+    /// This logger (its handler, level and metadata) tagged with the part of the host that logs.
+    func component(_ name: String) -> Logger {
+        var logger = self
+        logger[metadataKey: "component"] = .string(name)
+        return logger
     }
 }

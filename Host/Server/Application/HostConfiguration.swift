@@ -16,6 +16,8 @@ public struct HostConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8000
     public var pluginsDirectory = "plugins"
+    /// Follow the plugins folder with inotify (otherwise it is rescanned every few seconds).
+    public var watchPluginsDirectory = true
     public var sqlitePath = "var/connector-host.sqlite"
     public var mongoURL: String?
     public var mongoDatabase = "connector_host"
@@ -92,6 +94,7 @@ public struct HostConfiguration: Sendable {
         if let value = string("HOST") { host = value }
         if let value = try integer("PORT", in: 0...65535) { port = value }
         if let value = string("PLUGINS_DIR") { pluginsDirectory = value }
+        if let value = try boolean("PLUGINS_WATCH") { watchPluginsDirectory = value }
         if let value = string("SQLITE_PATH") { sqlitePath = value }
         mongoURL = string("MONGODB_URL")
         if let value = string("MONGODB_DB") { mongoDatabase = value }

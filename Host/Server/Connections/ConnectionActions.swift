@@ -20,9 +20,7 @@ struct ConnectionActions: Sendable {
 
     /// Asks the provider whether the stored credentials still work; records the outcome.
     func validate(_ connection: ConnectionRecord, actor: String, requestId: String) async throws(APIError) -> ValidationResult {
-        guard connection.status != .revoked else {
-            throw APIError(.conflict, code: "connection_revoked", "The connection was revoked; connect again.")
-        }
+        guard connection.status != .revoked else { throw ConnectionService.revoked }
         let result = try await connected.call(connection, .validate, input: NoInput(), requestId: requestId, as: ValidationResult.self)
         var updated = connection
         updated.lastValidatedAt = Date()

@@ -28,6 +28,15 @@ struct ConnectionService: Sendable {
         return record
     }
 
+    /// A connection of `connectorId` that can still be used: 409 once revoked.
+    func usableConnection(_ id: String, of connectorId: String, tenantId: String) async throws(APIError) -> ConnectionRecord {
+        let record = try await connection(id, of: connectorId, tenantId: tenantId)
+        guard record.status != .revoked else { throw Self.revoked }
+        return record
+    }
+
+    static let revoked = APIError(.conflict, code: "connection_revoked", "The connection was revoked; connect again.")
+
     /// Creates a connection with its credentials (stored encrypted) and audits both.
     func create(
         tenantId: String, connectorId: String, workspaceId: String?, authMethod: AuthMethod.Kind, grant: ConnectionGrant,

@@ -65,7 +65,9 @@ struct ConnectorCalls: Sendable {
             throw APIError(error)
         }
         metrics.recordPluginCall(connector: connectorId, operation: operation.rawValue, outcome: "ok", duration: .now - started)
-        let masked = ResponseMasking.mask(secrets, in: response)
+        // Credentials a plugin obtains (code exchange, refresh) are stored encrypted and never
+        // reach a client; they may legitimately repeat a secret (an unrotated refresh token).
+        let masked = operation.returnsCredentials ? (bytes: response, masked: false) : ResponseMasking.mask(secrets, in: response)
         if masked.masked {
             logger.warning(
                 "masked a secret the plugin returned in its answer",
@@ -94,3 +96,9 @@ extension PluginCallError {
         }
     }
 }
+
+extension ConnectorModel.Operation {
+    /// Operations whose answer is credentials for the host to store, not data for a client.
+    var returnsCredentials: Bool { self == .exchangeOAuthCode || self == .refreshOAuthToken }
+}
+

@@ -37,10 +37,7 @@ struct BrowseRoutes {
         if let parameter, (query[Substring(parameter)] ?? "").isEmpty {
             throw APIError.invalidRequest("\(parameter) is required.", details: ["field": .string(parameter)])
         }
-        let connection = try await services.connections.connection(connectionId, of: try context.parameters.require("id"), tenantId: tenantId)
-        guard connection.status != .revoked else {
-            throw APIError(.conflict, code: "connection_revoked", "The connection was revoked; connect again.")
-        }
+        let connection = try await services.connections.usableConnection(connectionId, of: try context.parameters.require("id"), tenantId: tenantId)
         let paging = try Paging(query)
         var updatedSince: String?
         if let text = query["updatedSince"].map(String.init) {

@@ -28,7 +28,7 @@ struct JobRoutes {
         let tenantId = try context.requireTenant()
         let connectorId = try context.parameters.require("id")
         let body = try await request.decodeJSON(StartRequest.self, context: context)
-        let connection = try await services.connections.connection(body.connectionId, of: connectorId, tenantId: tenantId)
+        let connection = try await services.connections.usableConnection(body.connectionId, of: connectorId, tenantId: tenantId)
         guard try services.calls.plugin(connectorId).manifest.implements(.syncPage) else {
             throw APIError(.notImplemented, code: "operation_not_supported", "The \(connectorId) connector cannot run sync jobs.")
         }

@@ -60,7 +60,7 @@ struct WebhookRoutes {
         let plugin = try services.calls.plugin(try context.parameters.require("id"))
         try services.webhooks.requireWebhooks(plugin)
         let body = try await request.decodeJSON(SubscribeRequest.self, context: context)
-        let connection = try await services.connections.connection(body.connectionId, of: plugin.id, tenantId: tenantId)
+        let connection = try await services.connections.usableConnection(body.connectionId, of: plugin.id, tenantId: tenantId)
         let created = try await services.webhooks.subscribe(
             plugin, connection: connection, callbackUrl: body.callbackUrl, events: body.events ?? [], containerId: body.containerId,
             requestId: context.requestId)
