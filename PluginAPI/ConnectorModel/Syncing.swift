@@ -48,6 +48,9 @@ public struct SyncPage: Codable, Sendable, Equatable {
 public struct SyncRecord: Codable, Sendable, Equatable {
     /// "container", "item" or "comment".
     public var kind: String
+    /// Unique within the connection for its kind: the host keeps one record per
+    /// (connection, kind, id), so ids that repeat across containers (a table's
+    /// primary key) must be qualified, e.g. "schema.table:42".
     public var id: String
     /// RFC 3339; orders records for the changes feed.
     public var updatedAt: String?

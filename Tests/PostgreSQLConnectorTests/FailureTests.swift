@@ -39,7 +39,7 @@ import Testing
         try await withHarness(table, config: ["poolSize": 1]) { harness in
             let events = "\(harness.schema).events"
             let first = try await harness.sync(events, mode: .full, checkpoint: nil, limit: 3)
-            #expect(first.records.map(\.id) == ["1", "2", "3"])
+            #expect(first.keys == ["1", "2", "3"])
 
             let terminated = try await Psql.terminateSessions(of: harness.connectionId, as: harness.database.owner)
             #expect(terminated == 1)
@@ -47,12 +47,12 @@ import Testing
             #expect(error?.code == ErrorDocument.Code.upstreamUnavailable)
             #expect(error?.message.contains("lost") == true)
 
-            var ids = first.records.map(\.id)
+            var ids = first.keys
             var page = try await harness.sync(events, mode: .full, checkpoint: first.checkpoint, limit: 3)
-            ids += page.records.map(\.id)
+            ids += page.keys
             while page.hasMore {
                 page = try await harness.sync(events, mode: .full, checkpoint: page.checkpoint, limit: 3)
-                ids += page.records.map(\.id)
+                ids += page.keys
             }
             #expect(ids == (1...9).map(String.init))
         }

@@ -39,22 +39,22 @@ struct AppServices: Sendable {
         let credentials = CredentialsProvider(
             vault: vault, connections: connections, calls: calls, audit: audit, margin: configuration.tokenRefreshMargin)
         let connected = ConnectedCalls(calls: calls, credentials: credentials)
+        let webhooks = WebhookService(
+            store: store, keyring: keyring, calls: calls, connected: connected, connections: connections,
+            forwarder: WebhookForwarder(egress: egress, keyring: keyring, audit: audit, logger: logger, backoff: configuration.webhookRetryBackoff),
+            inboundBase: configuration.publicBaseURL, apiPrefix: configuration.apiPrefix)
         return AppServices(
             configuration: configuration, registry: registry, store: store, keyring: keyring, egress: egress, metrics: metrics,
             logger: logger, audit: audit, settings: settings, vault: vault, calls: calls, connections: connections,
             credentials: credentials, connected: connected,
-            connectionActions: ConnectionActions(connections: connections, connected: connected, calls: calls, vault: vault, audit: audit),
+            connectionActions: ConnectionActions(
+                connections: connections, connected: connected, calls: calls, vault: vault, audit: audit, webhooks: webhooks),
             oauth: OAuthFlow(
                 store: store, keyring: keyring, settings: settings, connections: connections, calls: calls,
                 lifetime: configuration.oauthStateLifetime),
             credentialFlow: CredentialFlow(calls: calls, connections: connections),
             authenticator: APIKeyAuthenticator(store: store, adminKey: configuration.adminAPIKey),
             jobsWakeUp: WakeUpSignal(),
-            webhooks: WebhookService(
-                store: store, keyring: keyring, calls: calls, connected: connected, connections: connections,
-                forwarder: WebhookForwarder(
-                    egress: egress, keyring: keyring, audit: audit, logger: logger,
-                    backoff: configuration.webhookRetryBackoff),
-                inboundBase: configuration.publicBaseURL, apiPrefix: configuration.apiPrefix))
+            webhooks: webhooks)
     }
 }

@@ -10,6 +10,7 @@ struct ConnectionActions: Sendable {
     let calls: ConnectorCalls
     let vault: TokenVault
     let audit: AuditTrail
+    let webhooks: WebhookService
 
     struct Revocation: Encodable, Sendable {
         var connectionId: String
@@ -35,6 +36,8 @@ struct ConnectionActions: Sendable {
 
     /// Revokes at the provider when the connector can, then deletes the local secrets; the record stays, `revoked`.
     func revoke(_ connection: ConnectionRecord, actor: String, requestId: String) async throws(APIError) -> Revocation {
+        // Webhooks first: removing them at the provider needs the credentials about to be revoked.
+        try await webhooks.unsubscribeAll(of: connection, requestId: requestId)
         var atProvider = RevocationResult(revokedAtProvider: false, message: "The connector offers no revocation; local credentials were deleted.")
         if connection.status != .revoked, try calls.plugin(connection.connectorId).manifest.implements(.revoke),
             let credentials = try await vault.credentials(connectionId: connection.id, tenantId: connection.tenantId)?.0

@@ -22,9 +22,10 @@ struct SyncJobExecution {
         let logger = runner.logger.with(job)
         logger.info("sync job started", metadata: ["pages": .stringConvertible(job.pages)])
         do {
-            let connection = try await runner.connections.connection(job.connectionId, tenantId: job.tenantId)
             var checkpoint = try await startingCheckpoint()
             while true {
+                // Read before every page: a connection revoked while its job runs stops the job, saying so.
+                let connection = try await runner.connections.usableConnection(job.connectionId, of: job.connectorId, tenantId: job.tenantId)
                 let page = try await runner.connected.call(
                     connection, .syncPage,
                     input: SyncPageRequest(mode: job.mode, stream: job.stream, containerId: job.containerId, checkpoint: checkpoint, limit: runner.pageSize),

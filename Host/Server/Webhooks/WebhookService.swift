@@ -49,6 +49,20 @@ struct WebhookService: Sendable {
         return Created(subscription: record, signingSecret: secret, inboundUrl: inboundURL)
     }
 
+    /// Unsubscribes every webhook of `connection` before its credentials go (best effort at the
+    /// provider: a registration that cannot be removed there is still forgotten here).
+    func unsubscribeAll(of connection: ConnectionRecord, requestId: String) async throws(APIError) {
+        let webhooks = try await storeCall { () async throws(StoreError) in
+            try await store.webhooks(tenantId: connection.tenantId, connectionId: connection.id)
+        }
+        for webhook in webhooks {
+            _ = try? await connected.call(
+                connection, .unsubscribeWebhook, input: WebhookUnsubscribeRequest(providerIds: webhook.providerIds), requestId: requestId,
+                as: WebhookSubscription.self)
+            try await storeCall { () async throws(StoreError) in try await store.deleteWebhook(id: webhook.id, tenantId: webhook.tenantId) }
+        }
+    }
+
     func unsubscribe(_ webhook: WebhookRecord, requestId: String) async throws(APIError) {
         let connection = try await connections.connection(webhook.connectionId, tenantId: webhook.tenantId)
         _ = try await connected.call(
@@ -63,7 +77,11 @@ struct WebhookService: Sendable {
             throw APIError.notFound("webhook", webhookId)
         }
         let connection = try await connections.connection(webhook.connectionId, tenantId: webhook.tenantId)
-        let verdict = try await connected.call(connection, .verifyWebhook, input: delivery, requestId: requestId, as: WebhookVerification.self)
+        // Verification needs the connector's settings and the connection's, not the user's token:
+        // a delivery must not refresh (or fail on) credentials it never uses.
+        let verdict = try await calls.call(
+            webhook.connectorId, .verifyWebhook, input: delivery, tenantId: webhook.tenantId, requestId: requestId,
+            connection: .init(id: connection.id, context: ConnectionContext(config: connection.config)), as: WebhookVerification.self)
         guard verdict.verified else {
             throw APIError(.unauthorized, code: "webhook_unverified", "The delivery's signature does not verify: \(verdict.reason ?? "no reason given").")
         }

@@ -14,6 +14,8 @@ enum CommentListing {
     static func page(_ name: QualifiedName, _ request: ListRequest, on connection: LibpqConnection) throws -> Page<Comment> {
         try UpdatedSince.refuse(request, "comments")
         let table = try Catalog.table(name, field: "itemId", on: connection)
+        // As for the schema's table listing, which shows these texts too: USAGE on the schema first.
+        _ = try Catalog.schema(table.schema, on: connection)
         var after = -1
         if let cursor = request.cursor {
             let position = try Cursor.decode(cursor, as: Position.self)

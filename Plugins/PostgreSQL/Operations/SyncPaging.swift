@@ -38,7 +38,7 @@ enum SyncPaging {
             select.filter("\(column.sql) IS NULL")
             if let after = checkpoint.after { try select.after(after) }
             let rows = try fetch(&select, items, limit: limit, on: connection)
-            records += try rows.prefix(limit).map { try SyncRecord(items.item($0, includeRaw: true)) }
+            records += try rows.prefix(limit).map { try record($0, items) }
             if rows.count > limit {
                 checkpoint.after = try select.orderValues(rows[limit - 1])
                 return SyncPage(records: records, checkpoint: try JSONValue(encoding: checkpoint), hasMore: true)
@@ -52,9 +52,19 @@ enum SyncPaging {
         if let after = checkpoint.after { try select.after(after) }
         let rows = try fetch(&select, items, limit: room, on: connection)
         let page = rows.prefix(room)
-        records += try page.map { try SyncRecord(items.item($0, includeRaw: true)) }
+        records += try page.map { try record($0, items) }
         if let last = page.last { checkpoint.after = try select.orderValues(last) }
         return SyncPage(records: records, checkpoint: try JSONValue(encoding: checkpoint), hasMore: rows.count > room)
+    }
+
+    /// A row as a sync record. The host keeps one feed entry per connection,
+    /// kind and record id, and keys repeat across tables ("1"), so the record
+    /// id names the table first: "<schema>.<table>:<key>". The item inside
+    /// keeps the key alone as its id, as in browsing.
+    private static func record(_ row: Row, _ items: RowItems) throws -> SyncRecord {
+        var record = try SyncRecord(items.item(row, includeRaw: true))
+        record.id = "\(items.table.id):\(record.id)"
+        return record
     }
 
     /// Up to `limit + 1` rows: the extra one only says whether more follow.

@@ -111,3 +111,8 @@ func errorDocument(_ body: () async throws -> some Any) async -> ErrorDocument? 
         return nil
     }
 }
+
+extension SyncPage {
+    /// The row key of every record (its item's id; the record id names the table too).
+    var keys: [String] { records.map { $0.data["id"]?.stringValue ?? "" } }
+}
