@@ -18,7 +18,8 @@ mkdir -p "$work/plugins"
 for plugin in Jira Confluence Salesforce PostgreSQL; do cp "$bin/lib${plugin}Plugin.so" "$work/plugins/${plugin,,}.so"; done
 eval "$(scripts/services/mongo-test-server.sh start)"
 
-run() { printf '$ %s\n' "$*"; "$@"; printf '\n'; }
+# Commands are shown relative to the checkout, temporary files as $WORK.
+run() { printf '$ %s\n' "$*" | sed -e "s|$(pwd)/||g" -e "s|$work|\$WORK|g"; "$@"; printf '\n'; }
 {
     echo "# Benchmark results"
     echo
