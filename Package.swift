@@ -15,6 +15,7 @@ struct ConnectorPackage {
     var extraDependencies: [Target.Dependency] = []
     var extraTargets: [Target] = []
     var exclude: [String] = []
+    var extraTestDependencies: [Target.Dependency] = []
 
     var product: Product { .library(name: "\(name)Plugin", type: .dynamic, targets: ["\(name)Plugin"]) }
 
@@ -31,7 +32,8 @@ struct ConnectorPackage {
     var testTarget: Target {
         .testTarget(
             name: "\(name)ConnectorTests",
-            dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "ConnectorTestSupport", "Egress", "StandIns", "JSONSchema"],
+            dependencies: [.target(name: "\(name)Connector"), "ConnectorSDKTesting", "ConnectorTestSupport", "Egress", "StandIns", "JSONSchema"]
+                + extraTestDependencies,
             path: "Tests/\(name)ConnectorTests")
     }
 }
@@ -49,7 +51,7 @@ let connectors: [ConnectorPackage] = [
         extraTargets: [
             .systemLibrary(name: "CLibpq", path: "Plugins/PostgreSQL/CLibpq", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])])
         ],
-        exclude: ["CLibpq"]),
+        exclude: ["CLibpq"], extraTestDependencies: ["PostgresTestSupport"]),
 ]
 
 let package = Package(
@@ -152,11 +154,13 @@ let package = Package(
             dependencies: ["Egress", .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/EgressTests"),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"], path: "Tests/JSONSchemaTests"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "StoreMongoDB", "StoreSQLite"], path: "Tests/StoreTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "StoreMongoDB", "StoreSQLite", "TestKit"], path: "Tests/StoreTests"),
         .testTarget(name: "TokenEncryptionTests", dependencies: ["TokenEncryption"], path: "Tests/TokenEncryptionTests"),
 
-        // Test helpers shared by test targets: paths, C plugin builds, temporary folders.
+        // Test helpers shared by test targets: paths, child processes, C plugin builds, temporary folders.
         .target(name: "TestKit", path: "Tests/TestKit"),
+        // The real PostgreSQL the connector and end-to-end tests share: the server, psql, a schema per test.
+        .target(name: "PostgresTestSupport", dependencies: ["TestKit"], path: "Tests/PostgresTestSupport"),
         .testTarget(
             name: "PluginRuntimeTests",
             dependencies: ["ConnectorModel", "Egress", "HostLogging", "PluginRuntime", "TestKit"],
@@ -181,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "ConnectorModel", "Egress", "HostServer", "HostTesting", "JSONSchema", "StandIns", "Store", "TestKit",
+                "ConnectorModel", "Egress", "HostServer", "HostTesting", "JSONSchema", "PostgresTestSupport", "StandIns", "Store", "TestKit",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Tests/EndToEndTests"),

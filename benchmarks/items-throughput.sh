@@ -14,6 +14,7 @@ swift build -c release --product connector-host >/dev/null
 swift build -c release --product JiraPlugin >/dev/null
 bin="$(swift build -c release --show-bin-path)"
 work="$(mktemp -d)"
+chmod 755 "$work"  # nginx workers run unprivileged and must read the fixture
 cleanup() {
     [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
     [ -n "${host_pid:-}" ] && kill "$host_pid" 2>/dev/null || true

@@ -1,5 +1,6 @@
 import ConnectorModel
 import ConnectorSDK
+import PostgresTestSupport
 import Testing
 
 @testable import PostgreSQLConnector
@@ -26,7 +27,7 @@ import Testing
             // The session survived the cancelled statement and serves the next call.
             let next = try await harness.items("\(harness.schema).fast")
             #expect(next.items.isEmpty)
-            let sessions = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+            let sessions = try await PostgresPsql.sessions(of: harness.connectionId, as: harness.database.owner)
             #expect(sessions == 1)
         }
     }
@@ -41,7 +42,7 @@ import Testing
             let first = try await harness.sync(events, mode: .full, checkpoint: nil, limit: 3)
             #expect(first.keys == ["1", "2", "3"])
 
-            let terminated = try await Psql.terminateSessions(of: harness.connectionId, as: harness.database.owner)
+            let terminated = try await PostgresPsql.terminateSessions(of: harness.connectionId, as: harness.database.owner)
             #expect(terminated == 1)
             let error = await errorDocument { try await harness.sync(events, mode: .full, checkpoint: first.checkpoint, limit: 3) }
             #expect(error?.code == ErrorDocument.Code.upstreamUnavailable)

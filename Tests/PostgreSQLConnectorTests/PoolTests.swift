@@ -1,6 +1,7 @@
 import ConnectorModel
 import ConnectorSDK
 import Foundation
+import PostgresTestSupport
 import Testing
 
 @testable import PostgreSQLConnector
@@ -37,12 +38,12 @@ import Testing
         // Long enough that a loaded machine still sees the session before the reaper does.
         try await withHarness(Self.fixture, config: ["idleTimeoutSeconds": 5]) { harness in
             _ = try await harness.items("\(harness.schema).numbers")
-            let before = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+            let before = try await PostgresPsql.sessions(of: harness.connectionId, as: harness.database.owner)
             #expect(before == 1)
             var remaining = before
             for _ in 0..<300 where remaining > 0 {
                 try await Task.sleep(for: .milliseconds(100))
-                remaining = try await Psql.sessions(of: harness.connectionId, as: harness.database.owner)
+                remaining = try await PostgresPsql.sessions(of: harness.connectionId, as: harness.database.owner)
             }
             #expect(remaining == 0, "the reaper closes the idle session")
             // A later call opens a new session as if nothing happened.
@@ -81,8 +82,8 @@ import Testing
     }
 
     @Test func shutdownClosesEverySession() async throws {
-        let database = try await TestDatabase.shared()
-        let fixture = try await Fixture.make(database, Self.fixture)
+        let database = try await PostgresDatabase.shared()
+        let fixture = try await PostgresFixture.make(database, Self.fixture)
         let connectionId = "shutdown-" + UUID().uuidString.prefix(8).lowercased()
         var failure: (any Error)?
         do {
@@ -99,13 +100,13 @@ import Testing
                     }
                     try await group.waitForAll()
                 }
-                let open = try await Psql.sessions(of: connectionId, as: database.owner)
+                let open = try await PostgresPsql.sessions(of: connectionId, as: database.owner)
                 #expect((1...3).contains(open))
             }
             // The server notices a closed session a moment after the client's Terminate message.
             var remaining = -1
             for _ in 0..<50 {
-                remaining = try await Psql.sessions(of: connectionId, as: database.owner)
+                remaining = try await PostgresPsql.sessions(of: connectionId, as: database.owner)
                 if remaining == 0 { break }
                 try await Task.sleep(for: .milliseconds(100))
             }

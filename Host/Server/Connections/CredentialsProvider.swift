@@ -100,10 +100,22 @@ final class CredentialsProvider: Sendable {
         return Current(credentials: credentials, version: saved.version)
     }
 
+    /// How long a host whose refresh token was refused waits for another host's
+    /// refresh to be stored: the provider rotates the token before the winner
+    /// has its answer, let alone stored it.
+    static let adoptionWindow = Duration.seconds(3)
+
     /// The provider refused the refresh token: another host may have rotated it a moment ago.
     private func adoptOrGiveUp(_ connection: ConnectionRecord, seenVersion: Int, requestId: String) async throws(APIError) -> Current {
-        if let (stored, token) = try await vault.credentials(connectionId: connection.id, tenantId: connection.tenantId), token.version != seenVersion {
-            return Current(credentials: stored, version: token.version)
+        let deadline = ContinuousClock.now + Self.adoptionWindow
+        while true {
+            if let (stored, token) = try await vault.credentials(connectionId: connection.id, tenantId: connection.tenantId),
+                token.version != seenVersion
+            {
+                return Current(credentials: stored, version: token.version)
+            }
+            guard ContinuousClock.now < deadline else { break }
+            try? await Task.sleep(for: .milliseconds(100))
         }
         var updated = connection
         updated.status = .needsReauth

@@ -1,4 +1,5 @@
 import ConnectorModel
+import PostgresTestSupport
 import Testing
 
 /// The pool's session is terminated on the server in the middle of a sync job

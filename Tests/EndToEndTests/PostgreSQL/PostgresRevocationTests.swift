@@ -1,4 +1,5 @@
 import ConnectorModel
+import PostgresTestSupport
 import TestKit
 import Testing
 

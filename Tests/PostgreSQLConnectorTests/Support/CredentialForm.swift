@@ -1,4 +1,5 @@
 import ConnectorModel
+import PostgresTestSupport
 
 /// The two ways a client connects PostgreSQL, as the host passes them:
 /// non-secret fields in the connection's config, secrets in its credentials.
@@ -9,7 +10,7 @@ enum CredentialForm: CaseIterable, Sendable {
     /// A postgresql:// URI in `credentials.secrets["connectionString"]`.
     case connectionString
 
-    func connection(_ url: DatabaseURL, password: String? = nil, port: Int? = nil) -> ConnectionContext {
+    func connection(_ url: PostgresURL, password: String? = nil, port: Int? = nil) -> ConnectionContext {
         let password = password ?? url.password
         let port = port ?? url.port
         switch self {

@@ -2,6 +2,7 @@ import ConnectorModel
 import ConnectorSDK
 import ConnectorSDKTesting
 import Foundation
+import PostgresTestSupport
 import Testing
 
 @testable import PostgreSQLConnector
@@ -10,8 +11,8 @@ import Testing
 /// database as the owner, and a fixture schema of the test's own.
 struct Harness: Sendable {
     let host: TestHost
-    let database: TestDatabase
-    let fixture: Fixture
+    let database: PostgresDatabase
+    let fixture: PostgresFixture
     /// Unique per test, so the connector's sessions show up in
     /// `pg_stat_activity` as "ucp-postgresql/<connectionId>".
     let connectionId: String
@@ -76,8 +77,8 @@ func withHarness(
     _ setup: String = "", config: [String: JSONValue] = [:], form: CredentialForm = .connectionString,
     _ body: (Harness) async throws -> Void
 ) async throws {
-    let database = try await TestDatabase.shared()
-    let fixture = try await Fixture.make(database, setup)
+    let database = try await PostgresDatabase.shared()
+    let fixture = try await PostgresFixture.make(database, setup)
     let host = try TestHost(PostgreSQLConnector.self)
     let harness = Harness(
         host: host, database: database, fixture: fixture, connectionId: "test-" + UUID().uuidString.prefix(8).lowercased(),

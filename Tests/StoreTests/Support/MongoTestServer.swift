@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 /// Where the MongoDB cases run: `MONGODB_TEST_URL` when set (a real MongoDB or
 /// a running test server), else the project's wire-protocol test server, which
@@ -11,10 +12,6 @@ actor MongoTestServer {
     /// (a plain cached value would let every caller that arrives during the
     /// first `await` start a server of its own).
     private var resolution: Task<Result<String, MongoTestServerError>, Never>?
-
-    /// The repository root: this file is Tests/StoreTests/Support/MongoTestServer.swift.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func url() async throws(MongoTestServerError) -> String {
         let task = resolution ?? Task {
@@ -33,8 +30,11 @@ actor MongoTestServer {
         if let url = ProcessInfo.processInfo.environment["MONGODB_TEST_URL"], !url.isEmpty {
             return url
         }
-        let script = repositoryRoot.appendingPathComponent("scripts/services/mongo-test-server.sh").path
-        let output = try await ChildProcess.run("/usr/bin/env", ["bash", script, "start"])
+        let script = Repository.root.appendingPathComponent("scripts/services/mongo-test-server.sh").path
+        let output: ChildProcess.Output
+        do { output = try await ChildProcess.run("/usr/bin/env", ["bash", script, "start"]) } catch {
+            throw MongoTestServerError("\(script) start could not be run: \(error)")
+        }
         let prefix = "MONGODB_TEST_URL="
         guard let line = output.stdout.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else {
             throw MongoTestServerError(

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 /// A wire-protocol test server of one test's own (Tests/Support/mongo_test_server.py),
 /// so that stopping it or switching on its outage mode disturbs no other test.
@@ -28,7 +29,7 @@ final class PrivateMongoServer {
         try? FileManager.default.removeItem(atPath: portFile)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        let script = MongoTestServer.repositoryRoot.appendingPathComponent("Tests/Support/mongo_test_server.py").path
+        let script = Repository.root.appendingPathComponent("Tests/Support/mongo_test_server.py").path
         server.arguments = [script, "--port", String(port), "--port-file", portFile]
         server.standardInput = FileHandle.nullDevice
         server.standardOutput = FileHandle.nullDevice

@@ -1,4 +1,5 @@
 import ConnectorModel
+import PostgresTestSupport
 import TestKit
 
 /// A table whose reading stops at a gate, so a test can act while a sync job

@@ -1,5 +1,6 @@
 import HostServer
 import HostTesting
+import PostgresTestSupport
 import TestKit
 
 /// A whole host serving the real PostgreSQL plugin (.so), a fixture schema of

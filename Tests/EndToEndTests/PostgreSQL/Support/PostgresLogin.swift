@@ -1,4 +1,5 @@
 import ConnectorModel
+import PostgresTestSupport
 import Testing
 
 /// The two ways a client connects PostgreSQL through POST /api/connections.

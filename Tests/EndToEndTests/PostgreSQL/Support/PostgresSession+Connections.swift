@@ -1,5 +1,6 @@
 import ConnectorModel
 import HostTesting
+import PostgresTestSupport
 import Testing
 
 /// Connections over REST.

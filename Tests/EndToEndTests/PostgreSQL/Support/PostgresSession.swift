@@ -1,6 +1,7 @@
 import ConnectorModel
 import HTTPTypes
 import HostTesting
+import PostgresTestSupport
 import Synchronization
 import Testing
 

@@ -5,27 +5,26 @@ import Glibc
 #endif
 
 /// Runs a command to completion without blocking a cooperative thread; input
-/// and output go through temporary files (no pipe can fill up and stall it).
+/// and output go through temporary files, so no pipe can fill up and stall it.
 ///
 /// Spawned with `posix_spawn` and reaped with `waitpid` on a thread of its
-/// own rather than with Foundation's `Process`: `postgres.sh start` leaves a
+/// own rather than with Foundation's `Process`: the service scripts leave a
 /// server running, and on Linux `Process` notices its child's exit only when
-/// a descriptor the child inherited closes, which a daemon started by the
-/// child keeps open.
-enum ChildProcess {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// every descriptor the child inherited is closed, which that server keeps open.
+public enum ChildProcess {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String = "") async throws
-        -> Output
+    /// `environment` is merged over this process's own.
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String = "")
+        async throws -> Output
     {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("postgres-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let files = ["stdin", "stdout", "stderr"].map { scratch.appendingPathComponent($0) }
+        let scratch = try TemporaryDirectory("child-process")
+        defer { scratch.remove() }
+        let files = ["stdin", "stdout", "stderr"].map(scratch.file)
         try Data(input.utf8).write(to: files[0])
 
         var actions = posix_spawn_file_actions_t()
@@ -40,8 +39,8 @@ enum ChildProcess {
         let envp = variables.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw TestDatabaseError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
+        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw TestKitError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
         let child = pid
 
         let status = await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
@@ -54,6 +53,7 @@ enum ChildProcess {
         // WIFEXITED / WEXITSTATUS, which Swift does not import.
         let exitCode = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Output(
-            status: exitCode, stdout: try String(contentsOf: files[1], encoding: .utf8), stderr: try String(contentsOf: files[2], encoding: .utf8))
+            status: exitCode, stdout: try String(contentsOf: files[1], encoding: .utf8),
+            stderr: try String(contentsOf: files[2], encoding: .utf8))
     }
 }

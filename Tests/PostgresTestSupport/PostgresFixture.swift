@@ -2,14 +2,14 @@ import Foundation
 
 /// A schema of the test's own, created through `psql` as the owner and
 /// dropped (with everything in it) when the test ends.
-struct PostgresFixture: Sendable {
-    let database: PostgresDatabase
+public struct PostgresFixture: Sendable {
+    public let database: PostgresDatabase
     /// The schema's name: lower case letters, digits and `_`, unique per test.
-    let schema: String
+    public let schema: String
 
     /// Creates the schema, then runs `setup` with every `{s}` replaced by it.
-    static func make(_ database: PostgresDatabase, _ setup: String) async throws -> PostgresFixture {
-        let schema = "e2e_" + UUID().uuidString.prefix(13).lowercased().replacing("-", with: "")
+    public static func make(_ database: PostgresDatabase, _ setup: String) async throws -> PostgresFixture {
+        let schema = "pgt_" + UUID().uuidString.prefix(13).lowercased().replacing("-", with: "")
         let fixture = PostgresFixture(database: database, schema: schema)
         try await PostgresPsql.run("CREATE SCHEMA \(schema);\n" + fixture.expand(setup), as: database.owner)
         return fixture
@@ -17,16 +17,16 @@ struct PostgresFixture: Sendable {
 
     /// Runs more SQL as the owner, `{s}` standing for the schema.
     @discardableResult
-    func sql(_ text: String) async throws -> [String] {
+    public func sql(_ text: String) async throws -> [String] {
         try await PostgresPsql.run(expand(text), as: database.owner)
     }
 
     /// "<schema>.<name>": a relation's id as the connector spells it.
-    func id(_ name: String) -> String {
+    public func id(_ name: String) -> String {
         "\(schema).\(name)"
     }
 
-    func drop() async throws {
+    public func drop() async throws {
         try await PostgresPsql.run("DROP SCHEMA \(schema) CASCADE", as: database.owner)
     }
 
