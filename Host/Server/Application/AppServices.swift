@@ -38,7 +38,7 @@ struct AppServices: Sendable {
         let connections = ConnectionService(store: store, vault: vault, audit: audit)
         let credentials = CredentialsProvider(
             vault: vault, connections: connections, calls: calls, audit: audit, margin: configuration.tokenRefreshMargin)
-        let connected = ConnectedCalls(calls: calls, credentials: credentials)
+        let connected = ConnectedCalls(calls: calls, credentials: credentials, connections: connections)
         let webhooks = WebhookService(
             store: store, keyring: keyring, calls: calls, connected: connected, connections: connections,
             forwarder: WebhookForwarder(egress: egress, keyring: keyring, audit: audit, logger: logger, backoff: configuration.webhookRetryBackoff),

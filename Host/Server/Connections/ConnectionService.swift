@@ -62,6 +62,20 @@ struct ConnectionService: Sendable {
         return record
     }
 
+    /// The provider no longer accepts the connection's credentials and no
+    /// refresh can cure it: marks the connection `needs_reauth`, audits it, and
+    /// returns the 409 to answer with, so the client knows to connect again
+    /// rather than retry.
+    func needsReauth(_ connection: ConnectionRecord, because reason: String, requestId: String) async throws(APIError) -> APIError {
+        var updated = connection
+        updated.status = .needsReauth
+        try await update(updated)
+        await audit.record("connection.needs_reauth", target: connection.id, tenantId: connection.tenantId, actor: "host", requestId: requestId)
+        return APIError(
+            .conflict, code: "needs_reauth", "\(reason) The connection must be authorized again.",
+            details: ["connectionId": .string(connection.id)])
+    }
+
     func update(_ record: ConnectionRecord) async throws(APIError) {
         var record = record
         record.updatedAt = Date()

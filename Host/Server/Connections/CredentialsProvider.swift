@@ -117,14 +117,8 @@ final class CredentialsProvider: Sendable {
             guard ContinuousClock.now < deadline else { break }
             try? await Task.sleep(for: .milliseconds(100))
         }
-        var updated = connection
-        updated.status = .needsReauth
-        try await connections.update(updated)
-        await audit.record("connection.needs_reauth", target: connection.id, tenantId: connection.tenantId, actor: "host", requestId: requestId)
-        throw APIError(
-            .conflict, code: "needs_reauth",
-            "The provider refused the refresh token (invalid_grant); the connection must be authorized again.",
-            details: ["connectionId": .string(connection.id)])
+        throw try await connections.needsReauth(
+            connection, because: "The provider refused the refresh token (invalid_grant).", requestId: requestId)
     }
 }
 

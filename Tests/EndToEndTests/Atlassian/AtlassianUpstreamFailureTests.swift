@@ -68,7 +68,9 @@ extension AtlassianEndToEnd {
             }
         }
 
-        @Test func a401ThatARefreshDoesNotCureReachesTheClient() async throws {
+        /// Fresh tokens refused too (access revoked at Atlassian, a scope
+        /// taken away): retrying cannot help, connecting again can.
+        @Test func a401ThatARefreshDoesNotCureAsksForReauthorization() async throws {
             try await AtlassianHost.run(configure: Self.configure) { session in
                 let cloud = session.cloud
                 let connectionId = try await session.connectOAuth(.jira)
@@ -77,10 +79,23 @@ extension AtlassianEndToEnd {
                 cloud.jira.faults.injectNext(.status(401))
                 let reply = try await session.listContainers(.jira, connectionId)
                 #expect(cloud.hostTokenRequests - grantsBefore == 1, "one refresh, then one retry")
-                #expect(reply.errorCode == "auth_expired", "\(reply.text)")
-                #expect(reply.status == 502)
+                #expect(reply.errorCode == "needs_reauth", "\(reply.text)")
+                #expect(reply.status == 409)
+                #expect(try await session.connection(connectionId)["status"] == "needs_reauth")
+                #expect(try await session.auditTrail().contains { $0.action == "connection.needs_reauth" })
                 #expect(try await session.get("/", tenant: nil).status == 200)
                 #expect(try await session.listContainers(.jira, connectionId).status == 200)
+            }
+        }
+
+        @Test func anAPITokenTheSiteRefusesAsksForReauthorization() async throws {
+            try await AtlassianHost.run(configure: Self.configure) { session in
+                let connectionId = try await session.connectAPIToken(.jira)
+                session.cloud.jira.faults.injectNext(.status(401))
+                let reply = try await session.listContainers(.jira, connectionId)
+                #expect(reply.errorCode == "needs_reauth", "\(reply.text)")
+                #expect(reply.status == 409)
+                #expect(try await session.connection(connectionId)["status"] == "needs_reauth")
             }
         }
 
