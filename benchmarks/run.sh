@@ -32,6 +32,7 @@ run() { printf '$ %s\n' "$*" | sed -e "s|$(pwd)/||g" -e "s|$work|\$WORK|g"; "$@"
     run "$bin/connector-benchmarks" hot-add --plugin "$work/http-check.so"
     run python3 benchmarks/startup.py "$bin/connector-host" "$work/plugins"
     run "$bin/connector-benchmarks" store --mongodb-url "$MONGODB_TEST_URL"
+    run benchmarks/items-throughput.sh 15
     echo '```'
 } | tee benchmarks/RESULTS.md.new
 mv benchmarks/RESULTS.md.new benchmarks/RESULTS.md

@@ -16,7 +16,7 @@ struct LogRecord {
     let fields: [String: JSONValue]
 
     var json: String {
-        var object = fields.filter { !SecretRedaction.isSensitiveKey($0.key) }
+        var object = fields
         for key in fields.keys where SecretRedaction.isSensitiveKey(key) { object[key] = .string(SecretRedaction.mask) }
         object["timestamp"] = .string(timestamp)
         object["level"] = .string(level)

@@ -15,7 +15,7 @@ public enum SecretRedaction {
     /// True when a field called `key` holds a secret, whatever its spelling
     /// (`apiKey`, `api_key`, `X-Api-Key`, `refreshToken`, ...).
     public static func isSensitiveKey(_ key: String) -> Bool {
-        let normalized = String(key.lowercased().filter { $0.isLetter || $0.isNumber })
+        let normalized = lettersAndDigitsLowercased(key)
         if sensitiveNames.contains(normalized) { return true }
         return sensitiveFragments.contains { normalized.contains($0) }
             && !notSensitive.contains(normalized)
@@ -70,6 +70,19 @@ public enum SecretRedaction {
     ]
     /// Query parameters that carry secrets under non-obvious names (OAuth codes, signed URLs).
     private static let sensitiveQueryKeys: Set<String> = ["code", "sig", "key", "x-amz-signature"]
+
+    /// Runs for every metadata key of every log line, so ASCII keys skip Unicode properties.
+    private static func lettersAndDigitsLowercased(_ key: String) -> String {
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return String(key.lowercased().filter { $0.isLetter || $0.isNumber }) }
+        let bytes = key.utf8.compactMap { byte -> UInt8? in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+            default: nil
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     private static func redactCredentialShapes(_ text: String) -> String {
         guard text.contains("earer") || text.contains("asic ") || text.contains("assword=") else { return text }

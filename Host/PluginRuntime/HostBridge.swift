@@ -65,6 +65,8 @@ final class HostBridge: @unchecked Sendable {
     // MARK: Logging
 
     func log(level: Int32, message: String, fieldsJSON: [UInt8], call: PluginCall?) {
+        let level = Logger.Level(abiLevel: level)
+        guard level >= services.logger.logLevel else { return }
         var metadata: Logger.Metadata = [:]
         if !fieldsJSON.isEmpty, let fields = try? WireCoding.decode([String: JSONValue].self, from: fieldsJSON) {
             for (key, value) in fields { metadata[key] = .init(value) }
@@ -77,7 +79,7 @@ final class HostBridge: @unchecked Sendable {
             metadata["tenantId"] = .string(call.context.tenantId)
             if let connection = call.context.connectionId { metadata["connectionId"] = .string(connection) }
         }
-        services.logger.log(level: Logger.Level(abiLevel: level), "\(message)", metadata: metadata)
+        services.logger.log(level: level, "\(message)", metadata: metadata)
     }
 }
 

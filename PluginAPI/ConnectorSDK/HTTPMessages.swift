@@ -75,9 +75,12 @@ public struct HTTPResponse: Sendable {
     public var isSuccess: Bool { (200..<300).contains(status) }
 
     /// Decodes the body as JSON, or throws `upstream_bad_response` naming what was wrong.
-    public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+    /// `userInfo` reaches the types' `init(from:)`, for decoding choices a type cannot make alone.
+    public func decode<T: Decodable>(_ type: T.Type = T.self, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: Data(body))
+            let decoder = JSONDecoder()
+            decoder.userInfo = userInfo
+            return try decoder.decode(type, from: Data(body))
         } catch {
             throw ErrorDocument(
                 code: ErrorDocument.Code.upstreamBadResponse,

@@ -46,7 +46,7 @@ public struct ConfluenceConnector: Connector {
         guard context.connection != nil else { return readiness }
         do {
             let api = try ConfluenceAPI(context)
-            let spaces = try await api.spaces(limit: 1, cursor: nil)
+            let spaces = try await api.spaces(limit: 1, cursor: nil, keepingRaw: false)
             let scopes: JSONValue = context.credentials?.scopes.map { .array($0.map { .string($0) }) } ?? .null
             return ProbeResult(
                 status: .ready, message: "Confluence answered at \(spaces.base ?? api.wikiURL ?? "the gateway").",

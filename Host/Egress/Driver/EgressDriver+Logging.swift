@@ -12,16 +12,9 @@ extension EgressDriver {
         request: EgressRequest, url redactedURL: String, attempts: Int, startedAt: ContinuousClock.Instant,
         result: Result<EgressResponse, EgressError>
     ) {
-        var metadata: Logger.Metadata = [:]
-        for (key, value) in request.logMetadata {
-            metadata[key] = .string(SecretRedaction.isSensitiveKey(key) ? SecretRedaction.mask : SecretRedaction.redact(value))
-        }
-        metadata["egress.method"] = .string(request.method.uppercased())
-        metadata["egress.url"] = .string(redactedURL)
-        metadata["egress.attempts"] = .stringConvertible(attempts)
-        metadata["egress.duration_ms"] = .stringConvertible(startedAt.duration(to: .now).wholeMilliseconds)
         let level: Logger.Level
         let message: Logger.Message
+        var metadata: Logger.Metadata = [:]
         switch result {
         case .success(let response):
             metadata["egress.status"] = .stringConvertible(response.status)
@@ -33,6 +26,15 @@ extension EgressDriver {
             level = error.kind == .cancelled ? .debug : .info
             message = error.kind == .cancelled ? "egress request cancelled" : "egress request failed"
         }
+        // Redacting costs more than the request itself on a fast upstream: only for lines that are written.
+        guard level >= logger.logLevel else { return }
+        for (key, value) in request.logMetadata {
+            metadata[key] = .string(SecretRedaction.isSensitiveKey(key) ? SecretRedaction.mask : SecretRedaction.redact(value))
+        }
+        metadata["egress.method"] = .string(request.method.uppercased())
+        metadata["egress.url"] = .string(redactedURL)
+        metadata["egress.attempts"] = .stringConvertible(attempts)
+        metadata["egress.duration_ms"] = .stringConvertible(startedAt.duration(to: .now).wholeMilliseconds)
         logger.log(level: level, message, metadata: metadata)
     }
 }

@@ -32,9 +32,11 @@ public struct AtlassianClient: Sendable {
         try await perform(method, path, query: query, body: try WireCoding.encode(body), what: what)
     }
 
-    /// GETs `path` and decodes the JSON body.
-    public func get<Body: Decodable>(_ path: String, query: [(String, String)] = [], what: String, as type: Body.Type = Body.self) async throws -> Body {
-        try await send("GET", path, query: query, what: what).decode(Body.self)
+    /// GETs `path` and decodes the JSON body; `keepingRaw` says whether `Raw` members keep their JSON.
+    public func get<Body: Decodable>(
+        _ path: String, query: [(String, String)] = [], what: String, keepingRaw: Bool = true, as type: Body.Type = Body.self
+    ) async throws -> Body {
+        try await send("GET", path, query: query, what: what).decode(Body.self, userInfo: [.keepsRawJSON: keepingRaw])
     }
 
     private func perform(_ method: String, _ path: String, query: [(String, String)], body: [UInt8]?, what: String) async throws -> HTTPResponse {

@@ -28,30 +28,30 @@ struct ConfluenceAPI: Sendable {
         try await client.get("/wiki/rest/api/user/current", what: "the Confluence current user")
     }
 
-    func spaces(limit: Int, cursor: String?) async throws -> Listing<ConfluenceSpace> {
-        try await list("/wiki/api/v2/spaces", [("sort", "id")], limit: limit, cursor: cursor, what: "Confluence spaces")
+    func spaces(limit: Int, cursor: String?, keepingRaw: Bool) async throws -> Listing<ConfluenceSpace> {
+        try await list("/wiki/api/v2/spaces", [("sort", "id")], limit: limit, cursor: cursor, keepingRaw: keepingRaw, what: "Confluence spaces")
     }
 
     /// Pages of one space, or of the whole site, sorted as asked (`id`, `-modified-date`, ...).
-    func pages(space: SpaceID?, sort: String, limit: Int, cursor: String?) async throws -> Listing<ConfluencePage> {
+    func pages(space: SpaceID?, sort: String, limit: Int, cursor: String?, keepingRaw: Bool) async throws -> Listing<ConfluencePage> {
         let path = space.map { "/wiki/api/v2/spaces/\($0.value)/pages" } ?? "/wiki/api/v2/pages"
-        return try await list(path, [("sort", sort)], limit: limit, cursor: cursor, what: "Confluence pages")
+        return try await list(path, [("sort", sort)], limit: limit, cursor: cursor, keepingRaw: keepingRaw, what: "Confluence pages")
     }
 
-    func footerComments(page: PageID, limit: Int, cursor: String?) async throws -> Listing<ConfluenceComment> {
+    func footerComments(page: PageID, limit: Int, cursor: String?, keepingRaw: Bool) async throws -> Listing<ConfluenceComment> {
         try await list(
             "/wiki/api/v2/pages/\(page.value)/footer-comments", [("body-format", "storage"), ("sort", "created-date")], limit: limit, cursor: cursor,
-            what: "Confluence comments of page \(page.value)")
+            keepingRaw: keepingRaw, what: "Confluence comments of page \(page.value)")
     }
 
     private func list<Element: Decodable & Sendable>(
-        _ path: String, _ query: [(String, String)], limit: Int, cursor: String?, what: String
+        _ path: String, _ query: [(String, String)], limit: Int, cursor: String?, keepingRaw: Bool, what: String
     ) async throws -> Listing<Element> {
         // Confluence pages hold at most 250.
         var parameters = query + [("limit", String(min(max(limit, 1), 250)))]
         if let cursor { parameters.append(("cursor", cursor)) }
         let response = try await client.send("GET", path, query: parameters, what: what)
-        let page = try response.decode(ConfluenceList<Element>.self)
+        let page = try response.decode(ConfluenceList<Element>.self, userInfo: [.keepsRawJSON: keepingRaw])
         return Listing(results: page.results, next: NextCursor.from(bodyLink: page.links?.next, response: response), base: page.links?.base)
     }
 }

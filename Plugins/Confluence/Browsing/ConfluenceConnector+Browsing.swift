@@ -6,7 +6,7 @@ extension ConfluenceConnector: BrowsingConnector {
     public func containers(_ request: ListRequest, _ context: CallContext) async throws -> Page<Container> {
         let api = try ConfluenceAPI(context)
         let position = try ConfluenceCursor.resume(request.cursor, list: "spaces")
-        let listing = try await api.spaces(limit: request.limit, cursor: position?.cursor)
+        let listing = try await api.spaces(limit: request.limit, cursor: position?.cursor, keepingRaw: request.includeRaw)
         let wiki = listing.base ?? api.wikiURL
         return Page(
             items: listing.results.map { ConfluenceMapping.container($0, wiki: wiki, includeRaw: request.includeRaw) },
@@ -27,7 +27,7 @@ extension ConfluenceConnector: BrowsingConnector {
             }
             since = instant.epochMilliseconds
         }
-        let listing = try await api.pages(space: space, sort: "-modified-date", limit: request.limit, cursor: position?.cursor)
+        let listing = try await api.pages(space: space, sort: "-modified-date", limit: request.limit, cursor: position?.cursor, keepingRaw: request.includeRaw)
         let wiki = listing.base ?? api.wikiURL
         var items: [Item] = []
         var reachedOlder = false
@@ -47,7 +47,7 @@ extension ConfluenceConnector: BrowsingConnector {
         let page = try PageID(request.itemId)
         let list = "comments:\(page.value)"
         let position = try ConfluenceCursor.resume(request.cursor, list: list)
-        let listing = try await api.footerComments(page: page, limit: request.limit, cursor: position?.cursor)
+        let listing = try await api.footerComments(page: page, limit: request.limit, cursor: position?.cursor, keepingRaw: request.includeRaw)
         let wiki = listing.base ?? api.wikiURL
         return Page(
             items: listing.results.map { ConfluenceMapping.comment($0.value, itemId: page.value, wiki: wiki, raw: $0.raw(if: request.includeRaw)) },

@@ -50,9 +50,9 @@ extension ConfluenceConnector: SyncingConnector {
     /// when Confluence no longer accepts the cursor (HTTP 400).
     private func nextListing(_ api: ConfluenceAPI, space: SpaceID?, cursor: String?, limit: Int) async throws -> ConfluenceAPI.Listing<ConfluencePage> {
         do {
-            return try await api.pages(space: space, sort: "-modified-date", limit: limit, cursor: cursor)
+            return try await api.pages(space: space, sort: "-modified-date", limit: limit, cursor: cursor, keepingRaw: false)
         } catch let error as ErrorDocument where cursor != nil && error.details?["providerStatus"] == 400 {
-            return try await api.pages(space: space, sort: "-modified-date", limit: limit, cursor: nil)
+            return try await api.pages(space: space, sort: "-modified-date", limit: limit, cursor: nil, keepingRaw: false)
         }
     }
 }

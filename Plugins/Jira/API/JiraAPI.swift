@@ -31,20 +31,22 @@ struct JiraAPI: Sendable {
         try await client.get("/rest/api/3/serverInfo", what: "Jira server information")
     }
 
-    func projects(startAt: Int, maxResults: Int) async throws -> JiraProjectPage {
+    func projects(startAt: Int, maxResults: Int, keepingRaw: Bool) async throws -> JiraProjectPage {
         let query = [("startAt", String(startAt)), ("maxResults", String(maxResults)), ("orderBy", "key"), ("expand", "insight")]
-        return try await client.get("/rest/api/3/project/search", query: query, what: "Jira projects")
+        return try await client.get("/rest/api/3/project/search", query: query, what: "Jira projects", keepingRaw: keepingRaw)
     }
 
     /// One page of `/search/jql` (the enhanced search; the old `/search` is gone upstream).
-    func search(jql: String, nextPageToken: String?, maxResults: Int) async throws -> JiraSearchPage {
+    func search(jql: String, nextPageToken: String?, maxResults: Int, keepingRaw: Bool) async throws -> JiraSearchPage {
         let body = SearchRequest(jql: jql, nextPageToken: nextPageToken, maxResults: maxResults, fields: SearchRequest.itemFields)
-        return try await client.send("POST", "/rest/api/3/search/jql", json: body, what: "Jira issue search").decode()
+        return try await client.send("POST", "/rest/api/3/search/jql", json: body, what: "Jira issue search")
+            .decode(userInfo: [.keepsRawJSON: keepingRaw])
     }
 
-    func comments(issue: IssueReference, startAt: Int, maxResults: Int) async throws -> JiraCommentPage {
+    func comments(issue: IssueReference, startAt: Int, maxResults: Int, keepingRaw: Bool) async throws -> JiraCommentPage {
         let query = [("startAt", String(startAt)), ("maxResults", String(maxResults)), ("orderBy", "created")]
-        return try await client.get("/rest/api/3/issue/\(issue.value)/comment", query: query, what: "Jira comments of \(issue.value)")
+        return try await client.get(
+            "/rest/api/3/issue/\(issue.value)/comment", query: query, what: "Jira comments of \(issue.value)", keepingRaw: keepingRaw)
     }
 }
 

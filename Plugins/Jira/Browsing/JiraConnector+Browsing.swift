@@ -6,7 +6,7 @@ extension JiraConnector: BrowsingConnector {
     public func containers(_ request: ListRequest, _ context: CallContext) async throws -> Page<Container> {
         let api = try JiraAPI(context)
         let startAt = try JiraCursors.offset(request.cursor)
-        let page = try await api.projects(startAt: startAt, maxResults: request.limit)
+        let page = try await api.projects(startAt: startAt, maxResults: request.limit, keepingRaw: request.includeRaw)
         let containers = page.values.map { JiraMapping.container($0, siteURL: api.siteURL, includeRaw: request.includeRaw) }
         let more = page.isLast == false && !page.values.isEmpty
         return Page(items: containers, nextCursor: more ? try Cursor.encode(JiraCursors.Offset(startAt: startAt + page.values.count)) : nil)
@@ -19,7 +19,7 @@ extension JiraConnector: BrowsingConnector {
         let position = try await searchPosition(request, project: project, api: api)
         let since = position.since.map { AtlassianTimestamp(epochMilliseconds: $0) }
         let jql = JQLQuery.issues(project: project, updatedFrom: since.map { JQLDateLiteral($0, timeZone: position.timeZone) })
-        let page = try await api.search(jql: jql, nextPageToken: position.token, maxResults: request.limit)
+        let page = try await api.search(jql: jql, nextPageToken: position.token, maxResults: request.limit, keepingRaw: request.includeRaw)
         let items = page.issues.compactMap { issue -> Item? in
             // JQL reads dates to the minute; drop what precedes the exact instant asked for.
             if let since, let updated = issue.value.fields?.updated.flatMap(AtlassianTimestamp.init(parsing:)), updated < since {
@@ -39,7 +39,7 @@ extension JiraConnector: BrowsingConnector {
         let api = try JiraAPI(context)
         let issue = try IssueReference(request.itemId)
         let startAt = try JiraCursors.offset(request.cursor, item: issue.value)
-        let page = try await api.comments(issue: issue, startAt: startAt, maxResults: request.limit)
+        let page = try await api.comments(issue: issue, startAt: startAt, maxResults: request.limit, keepingRaw: request.includeRaw)
         let comments = page.comments.map {
             JiraMapping.comment(
                 $0.value, itemId: issue.value, issueKey: issue.isKey ? issue.value : nil, siteURL: api.siteURL, raw: $0.raw(if: request.includeRaw))

@@ -28,7 +28,7 @@ extension JiraConnector: SyncingConnector {
         var token: String?
         var more: Bool
         reading: while true {
-            let page = try await api.search(jql: jql, nextPageToken: token, maxResults: request.limit)
+            let page = try await api.search(jql: jql, nextPageToken: token, maxResults: request.limit, keepingRaw: false)
             for issue in page.issues {
                 let position = try issue.value.syncPosition()
                 if from?.covers(updated: position.updated, id: position.id) == true { continue }

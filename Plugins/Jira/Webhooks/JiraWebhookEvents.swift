@@ -20,7 +20,7 @@ enum JiraWebhookEvents {
     private struct Payload: Decodable {
         var timestamp: Int64?
         var webhookEvent: String?
-        var issue: Raw<JiraIssue>?
+        var issue: JiraIssue?
         var comment: JiraComment?
     }
 
@@ -30,9 +30,9 @@ enum JiraWebhookEvents {
             throw ErrorDocument(code: ErrorDocument.Code.upstreamBadResponse, message: "The verified Jira delivery is not a webhook payload.")
         }
         guard let providerType = payload.webhookEvent, let type = types[providerType] else { return [] }
-        let item = payload.issue.map { JiraMapping.item($0.value, containerId: nil, siteURL: siteURL, raw: nil) }
+        let item = payload.issue.map { JiraMapping.item($0, containerId: nil, siteURL: siteURL, raw: nil) }
         let comment = payload.comment.map {
-            JiraMapping.comment($0, itemId: payload.issue?.value.id ?? "", issueKey: payload.issue?.value.key, siteURL: siteURL, raw: nil)
+            JiraMapping.comment($0, itemId: payload.issue?.id ?? "", issueKey: payload.issue?.key, siteURL: siteURL, raw: nil)
         }
         let occurredAt = payload.timestamp.map { AtlassianTimestamp(epochMilliseconds: $0).rfc3339 }
         return [WebhookEvent(type: type, providerType: providerType, occurredAt: occurredAt, item: item, comment: type.hasPrefix("comment") ? comment : nil)]
