@@ -190,9 +190,9 @@ let package = Package(
             ],
             path: "Tests/EndToEndTests"),
 
-        // What connector tests share: real HTTP through host egress, the browser's part of OAuth.
+        // What connector tests share: real HTTP through host egress, the browser's part of OAuth, the Atlassian harness.
         .target(
-            name: "ConnectorTestSupport", dependencies: ["ConnectorModel", "ConnectorSDK", "Egress", "TokenEncryption"],
+            name: "ConnectorTestSupport", dependencies: ["ConnectorModel", "ConnectorSDK", "ConnectorSDKTesting", "Egress", "StandIns", "TokenEncryption"],
             path: "Tests/ConnectorTestSupport"),
 
         // Upstream stand-ins (Jira, Confluence, Atlassian OAuth, Salesforce) for connector and end-to-end tests.

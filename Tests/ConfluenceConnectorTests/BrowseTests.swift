@@ -7,26 +7,11 @@ import Testing
 /// Spaces, pages and footer comments through several pages, following the
 /// next link from the body or from the `Link` header.
 @Suite struct ConfluenceBrowseTests {
-    static func all<Element: Codable & Sendable>(
-        _ operation: ConnectorModel.Operation, _ request: ListRequest, _ harness: ConfluenceHarness, _ connection: ConnectionContext, as: Element.Type
-    ) async throws -> (items: [Element], pages: Int) {
-        var request = request
-        var items: [Element] = []
-        var pages = 0
-        repeat {
-            let page = try await harness.call(operation, request, connection: connection, as: Page<Element>.self)
-            items += page.items
-            pages += 1
-            request.cursor = page.nextCursor
-        } while request.cursor != nil && pages < 100
-        return (items, pages)
-    }
-
     @Test(arguments: [ConfluenceLinkStyle.both, .headerOnly, .bodyOnly])
     func spacesFollowEitherNextLink(style: ConfluenceLinkStyle) async throws {
         let harness = try await ConfluenceHarness.start()
         harness.confluence.setLinkStyle(style)
-        let (spaces, pages) = try await Self.all(.listContainers, ListRequest(limit: 2), harness, harness.oauthConnection(), as: Container.self)
+        let (spaces, pages) = try await harness.allPages(.listContainers, ListRequest(limit: 2), connection: harness.oauthConnection(), as: Container.self)
         #expect(pages == 3)
         #expect(spaces.map(\.name) == ["Engineering", "Operations", "Documentation", "People", "Mia Krystof"])
         #expect(spaces.first?.id == "98304")
@@ -39,7 +24,7 @@ import Testing
     func pagesNewestEditFirstWithoutGapsOrRepeats(oauth: Bool) async throws {
         let harness = try await ConfluenceHarness.start()
         let connection = oauth ? harness.oauthConnection() : harness.apiTokenConnection()
-        let (items, pages) = try await Self.all(.listItems, ListRequest(containerId: "98304", limit: 7, includeRaw: true), harness, connection, as: Item.self)
+        let (items, pages) = try await harness.allPages(.listItems, ListRequest(containerId: "98304", limit: 7, includeRaw: true), connection: connection, as: Item.self)
         #expect(pages == 5)
         #expect(items.count == 30)
         #expect(Set(items.map(\.id)) == Set(harness.confluence.pages(inSpace: 98304).map { String($0.id) }))
@@ -59,7 +44,7 @@ import Testing
         let harness = try await ConfluenceHarness.start()
         // 2024-05-02T12:00:00.321Z is the bulk edit of ten pages; six more pages come after it.
         let request = ListRequest(containerId: "98304", limit: 4, updatedSince: "2024-05-02T12:00:00.321Z")
-        let (items, _) = try await Self.all(.listItems, request, harness, harness.oauthConnection(), as: Item.self)
+        let (items, _) = try await harness.allPages(.listItems, request, connection: harness.oauthConnection(), as: Item.self)
         let expected = harness.confluence.pages(inSpace: 98304).filter { $0.versionCreatedAt >= ConfluenceSeed.origin + 86_400_000 + 321 }
         #expect(expected.count == 16)
         #expect(Set(items.map(\.id)) == Set(expected.map { String($0.id) }))
@@ -69,7 +54,7 @@ import Testing
 
     @Test func commentsWithPlainTextBodies() async throws {
         let harness = try await ConfluenceHarness.start()
-        let (comments, pages) = try await Self.all(.listComments, ListRequest(itemId: "200001", limit: 4), harness, harness.apiTokenConnection(), as: ConnectorModel.Comment.self)
+        let (comments, pages) = try await harness.allPages(.listComments, ListRequest(itemId: "200001", limit: 4), connection: harness.apiTokenConnection(), as: ConnectorModel.Comment.self)
         #expect(pages == 2)
         #expect(comments.count == 6)
         #expect(comments.first?.body == "Fish & chips <3 \"quoted\" — café 😀 done")

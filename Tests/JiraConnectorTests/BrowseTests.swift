@@ -7,27 +7,11 @@ import Testing
 /// Projects, issues and comments through several pages: every element once,
 /// in order, the cursor opaque and bound to its list.
 @Suite struct JiraBrowseTests {
-    /// Every page of a list, following `nextCursor`.
-    static func all<Element: Codable & Sendable>(
-        _ operation: ConnectorModel.Operation, _ request: ListRequest, _ harness: JiraHarness, _ connection: ConnectionContext, as: Element.Type
-    ) async throws -> (items: [Element], pages: Int) {
-        var request = request
-        var items: [Element] = []
-        var pages = 0
-        repeat {
-            let page = try await harness.call(operation, request, connection: connection, as: Page<Element>.self)
-            items += page.items
-            pages += 1
-            request.cursor = page.nextCursor
-        } while request.cursor != nil && pages < 100
-        return (items, pages)
-    }
-
     @Test(arguments: [true, false])
     func projectsPageByOffset(oauth: Bool) async throws {
         let harness = try await JiraHarness.start()
         let connection = oauth ? harness.oauthConnection() : harness.apiTokenConnection()
-        let (projects, pages) = try await Self.all(.listContainers, ListRequest(limit: 3), harness, connection, as: Container.self)
+        let (projects, pages) = try await harness.allPages(.listContainers, ListRequest(limit: 3), connection: connection, as: Container.self)
         #expect(pages == 3)
         #expect(projects.map(\.id) == ["DATA", "ENG", "HR", "MKT", "OPS", "SEC", "WEB"])
         let eng = try #require(projects.first { $0.id == "ENG" })
@@ -43,7 +27,7 @@ import Testing
     func issuesPageByTokenWithoutGapsOrRepeats(oauth: Bool) async throws {
         let harness = try await JiraHarness.start()
         let connection = oauth ? harness.oauthConnection() : harness.apiTokenConnection()
-        let (issues, pages) = try await Self.all(.listItems, ListRequest(containerId: "ENG", limit: 10), harness, connection, as: Item.self)
+        let (issues, pages) = try await harness.allPages(.listItems, ListRequest(containerId: "ENG", limit: 10), connection: connection, as: Item.self)
         #expect(pages == 5)
         #expect(issues.count == 45)
         #expect(Set(issues.map(\.id)).count == 45)
@@ -68,7 +52,7 @@ import Testing
         let harness = try await JiraHarness.start()
         // 15:00:20Z is 10:00 in New York; a literal written in UTC would skip everything.
         let request = ListRequest(containerId: "ENG", limit: 50, updatedSince: "2024-03-01T15:00:20Z")
-        let (issues, _) = try await Self.all(.listItems, request, harness, harness.oauthConnection(), as: Item.self)
+        let (issues, _) = try await harness.allPages(.listItems, request, connection: harness.oauthConnection(), as: Item.self)
         let expected = harness.jira.issues(inProject: "ENG").filter { $0.updated >= JiraSeed.origin + 3 * 3_600_000 + 20_000 }.map(\.key)
         #expect(Set(issues.compactMap(\.key)) == Set(expected))
         #expect(issues.count == expected.count)
@@ -83,7 +67,7 @@ import Testing
         // No read:jira-user: /myself is refused, so the connector cannot learn the time zone.
         let connection = harness.oauthConnection(scopes: ["read:jira-work"])
         let request = ListRequest(containerId: "ENG", limit: 50, updatedSince: "2024-03-01T15:00:20Z")
-        let (issues, _) = try await Self.all(.listItems, request, harness, connection, as: Item.self)
+        let (issues, _) = try await harness.allPages(.listItems, request, connection: connection, as: Item.self)
         let expected = harness.jira.issues(inProject: "ENG").filter { $0.updated >= JiraSeed.origin + 3 * 3_600_000 + 20_000 }
         #expect(issues.compactMap(\.key) == expected.sorted { ($0.updated, $0.id) < ($1.updated, $1.id) }.map(\.key))
         await harness.stop()
@@ -93,7 +77,7 @@ import Testing
         let harness = try await JiraHarness.start()
         let connection = harness.apiTokenConnection()
         let request = ListRequest(itemId: "ENG-1", limit: 3, includeRaw: true)
-        let (comments, pages) = try await Self.all(.listComments, request, harness, connection, as: ConnectorModel.Comment.self)
+        let (comments, pages) = try await harness.allPages(.listComments, request, connection: connection, as: ConnectorModel.Comment.self)
         #expect(pages == 3)
         #expect(comments.count == 7)
         #expect(Set(comments.map(\.id)).count == 7)
