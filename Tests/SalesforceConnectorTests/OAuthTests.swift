@@ -42,7 +42,7 @@ import Testing
     @Test func theStandInAuthorizesOnlyKnownClientsCallbacksAndS256Challenges() async throws {
         try await SalesforceHarness.run { harness in
             let app = harness.salesforce.oauth.app
-            let challenge = SalesforceCrypto.pkceChallenge(OAuthBrowser.makeVerifier())
+            let challenge = try await OpenSSLTool.pkceChallenge(OAuthBrowser.makeVerifier())
             let good: [(String, String)] = [
                 ("response_type", "code"), ("client_id", app.clientId), ("redirect_uri", OAuthBrowser.redirectURI), ("state", "s1"),
                 ("code_challenge", challenge), ("code_challenge_method", "S256"),

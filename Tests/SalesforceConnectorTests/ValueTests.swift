@@ -17,8 +17,8 @@ import Testing
         }
     }
 
-    @Test func theStandInsPKCEMatchesRFC7636AppendixB() {
-        #expect(SalesforceCrypto.pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
+    @Test func theStandInsPKCEMatchesRFC7636AppendixB() async throws {
+        #expect(try await OpenSSLTool.pkceChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") == "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM")
     }
 
     @Test func originsAreSchemeHostAndPortOnly() {

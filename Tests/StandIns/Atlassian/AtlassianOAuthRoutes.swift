@@ -64,7 +64,7 @@ public enum AtlassianOAuthRoutes {
             case "authorization_code":
                 guard let code = fields["code"] else { throw AtlassianIdentity.OAuthError(status: 400, error: "invalid_request", description: "code is required") }
                 tokens = try await identity.redeem(code: code, redirectURI: fields["redirect_uri"], verifier: fields["code_verifier"]) { verifier in
-                    OpenSSLTool.base64url(try await OpenSSLTool.sha256(Array(verifier.utf8)))
+                    try await OpenSSLTool.pkceChallenge(verifier)
                 }
             case "refresh_token":
                 tokens = try identity.rotate(refreshToken: fields["refresh_token"] ?? "")

@@ -53,11 +53,11 @@ enum SalesforceOAuthRoutes {
             guard form["redirect_uri"] == code.redirectURI else {
                 return try SalesforceWire.oauthError("invalid_grant", "redirect_uri must match configuration")
             }
-            guard let verifier = form["code_verifier"], SalesforceCrypto.pkceChallenge(verifier) == code.challenge else {
+            guard let verifier = form["code_verifier"], try await OpenSSLTool.pkceChallenge(verifier) == code.challenge else {
                 return try SalesforceWire.oauthError("invalid_grant", "invalid code verifier")
             }
             let tokens = state.oauth.issueTokens(userId: code.userId, scope: code.scope)
-            return try tokenResponse(request, state, userId: code.userId, scope: code.scope, tokens: tokens)
+            return try await tokenResponse(request, state, userId: code.userId, scope: code.scope, tokens: tokens)
         case "refresh_token":
             guard let refresh = form["refresh_token"], let grant = state.oauth.refreshGrant(refresh) else {
                 return try SalesforceWire.oauthError("invalid_grant", "expired access/refresh token")
@@ -65,11 +65,11 @@ enum SalesforceOAuthRoutes {
             guard app.rotatesRefreshTokens else {
                 // Without rotation (the connected app default) no refresh token is sent back.
                 let tokens = state.oauth.issueTokens(userId: grant.userId, scope: grant.scope, refreshToken: refresh)
-                return try tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: (tokens.access, nil))
+                return try await tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: (tokens.access, nil))
             }
             _ = state.oauth.revoke(refresh)
             let tokens = state.oauth.issueTokens(userId: grant.userId, scope: grant.scope)
-            return try tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: tokens)
+            return try await tokenResponse(request, state, userId: grant.userId, scope: grant.scope, tokens: tokens)
         default:
             return try SalesforceWire.oauthError("unsupported_grant_type", "grant type not supported")
         }
@@ -78,12 +78,12 @@ enum SalesforceOAuthRoutes {
     /// `{access_token, refresh_token?, signature, scope, instance_url, id, token_type, issued_at}`; no `expires_in`.
     private static func tokenResponse(
         _ request: Request, _ state: SalesforceStandInState, userId: String, scope: String, tokens: (access: String, refresh: String?)
-    ) throws -> Response {
+    ) async throws -> Response {
         let identity = "http://\(request.head.authority ?? "127.0.0.1")/id/\(state.oauth.organizationId)/\(userId)"
         let issuedAt = String(SalesforceTime.milliseconds(Date()))
         // HMAC-SHA256 of identity URL and issue time, keyed with the consumer secret.
         let signature = Data(
-            SalesforceCrypto.hmacSHA256(key: Array(state.oauth.app.clientSecret.utf8), message: Array((identity + issuedAt).utf8))
+            try await OpenSSLTool.hmacSHA256(Array((identity + issuedAt).utf8), key: Array(state.oauth.app.clientSecret.utf8))
         ).base64EncodedString()
         var body: [String: JSONValue] = [
             "access_token": .string(tokens.access), "signature": .string(signature), "scope": .string(scope),

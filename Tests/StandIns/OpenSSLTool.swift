@@ -13,6 +13,11 @@ public enum OpenSSLTool {
         return try await run(["dgst", "-sha256", "-mac", "HMAC", "-macopt", "hexkey:\(hexKey)", "-binary"], input: input)
     }
 
+    /// The S256 code challenge of a PKCE verifier (RFC 7636 §4.2).
+    public static func pkceChallenge(_ verifier: String) async throws -> String {
+        base64url(try await sha256(Array(verifier.utf8)))
+    }
+
     /// Base64url without padding.
     public static func base64url(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
