@@ -1,3 +1,5 @@
+import ConnectorSDK
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -30,8 +32,7 @@ struct SalesforceDateTime: Comparable, Hashable, Sendable {
             let day = scanner.number(2), scanner.skip("T") || scanner.skip("t"),
             let hour = scanner.number(2), scanner.skip(":"), let minute = scanner.number(2), scanner.skip(":"),
             let second = scanner.number(2),
-            (1...12).contains(month), (1...CivilCalendar.daysInMonth(year, month)).contains(day),
-            hour < 24, minute < 60, second < 61
+            CivilTime(year: Int(year), month: Int(month), day: Int(day)).isValid, hour < 24, minute < 60, second < 61
         else { return nil }
         var millisecond: Int64 = 0
         if scanner.skip(".") {
@@ -39,16 +40,14 @@ struct SalesforceDateTime: Comparable, Hashable, Sendable {
             millisecond = fraction
         }
         guard let offsetMinutes = scanner.zoneOffset(), scanner.atEnd else { return nil }
-        let days = CivilCalendar.days(year: year, month: month, day: day)
-        let seconds = ((days * 24 + hour) * 60 + minute) * 60 + second - offsetMinutes * 60
-        milliseconds = seconds * 1000 + millisecond
+        let fields = CivilTime(
+            year: Int(year), month: Int(month), day: Int(day), hour: Int(hour), minute: Int(minute), second: Int(second),
+            milliseconds: Int(millisecond))
+        milliseconds = fields.epochMilliseconds(offsetSeconds: Int(offsetMinutes) * 60)
     }
 
     /// RFC 3339 in UTC with milliseconds: `2024-01-01T10:00:00.000Z`.
-    var rfc3339: String {
-        let (date, time) = parts
-        return "\(date)T\(time).\(pad(milliseconds.modulo(1000), 3))Z"
-    }
+    var rfc3339: String { CivilTime.rfc3339(epochMilliseconds: milliseconds) }
 
     /// A SOQL dateTime literal (written unquoted): SOQL takes ISO 8601 with a zone
     /// and keeps the milliseconds, which keyset paging on `SystemModstamp` needs.
@@ -57,8 +56,7 @@ struct SalesforceDateTime: Comparable, Hashable, Sendable {
     /// The `start`/`end` form of the replication resources (`…/deleted/`), as the
     /// REST API Developer Guide writes it: seconds, `+00:00`.
     var replicationParameter: String {
-        let (date, time) = parts
-        return "\(date)T\(time)+00:00"
+        CivilTime(epochMilliseconds: milliseconds, offsetSeconds: 0).dateAndTime(dateSeparator: "-", withSeconds: true) + "+00:00"
     }
 
     /// This instant moved by `seconds`.
@@ -67,32 +65,6 @@ struct SalesforceDateTime: Comparable, Hashable, Sendable {
     }
 
     static func < (lhs: Self, rhs: Self) -> Bool { lhs.milliseconds < rhs.milliseconds }
-
-    private var parts: (date: String, time: String) {
-        let totalSeconds = milliseconds.floorDivided(by: 1000)
-        let days = totalSeconds.floorDivided(by: 86_400)
-        let secondOfDay = totalSeconds - days * 86_400
-        let (year, month, day) = CivilCalendar.date(days: days)
-        let date = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-        let time = "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        return (date, time)
-    }
-
-    private func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-}
-
-extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-
-    fileprivate func modulo(_ divisor: Int64) -> Int64 {
-        self - floorDivided(by: divisor) * divisor
-    }
 }
 
 /// Reads fixed-width digits and the separators between them.

@@ -45,10 +45,7 @@ public struct AtlassianTimestamp: Sendable, Hashable, Comparable {
     public var date: Date { Date(timeIntervalSince1970: Double(epochMilliseconds) / 1000) }
 
     /// `2021-01-17T12:34:00.000Z`.
-    public var rfc3339: String {
-        let fields = CivilTime(epochMilliseconds: epochMilliseconds, offsetSeconds: 0)
-        return fields.dateAndTime(dateSeparator: "-", withSeconds: true) + "." + fields.milliseconds.padded(3) + "Z"
-    }
+    public var rfc3339: String { CivilTime.rfc3339(epochMilliseconds: epochMilliseconds) }
 
     /// The wall-clock fields of this instant at `offsetSeconds` east of UTC.
     public func civil(atOffset offsetSeconds: Int) -> CivilTime {
@@ -58,13 +55,5 @@ public struct AtlassianTimestamp: Sendable, Hashable, Comparable {
     /// Normalizes provider text to RFC 3339 UTC; nil when it does not parse.
     public static func normalize(_ text: String?) -> String? {
         text.flatMap(AtlassianTimestamp.init(parsing:))?.rfc3339
-    }
-}
-
-extension Int {
-    /// Zero-padded decimal of at least `width` digits.
-    func padded(_ width: Int) -> String {
-        let digits = String(self)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

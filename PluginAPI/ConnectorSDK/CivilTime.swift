@@ -1,8 +1,7 @@
-import ConnectorSDK
-
 /// Calendar fields of an instant at a fixed UTC offset (proleptic Gregorian),
 /// computed without a calendar library so parsing and formatting behave the
-/// same on every platform.
+/// same on every platform and keep every millisecond, which keyset paging on
+/// provider timestamps depends on.
 public struct CivilTime: Sendable, Equatable {
     public var year: Int
     public var month: Int
@@ -45,6 +44,12 @@ public struct CivilTime: Sendable, Equatable {
         return day <= lengths[month - 1]
     }
 
+    /// RFC 3339 in UTC with milliseconds: `2024-01-01T10:00:00.000Z`.
+    public static func rfc3339(epochMilliseconds: Int64) -> String {
+        let fields = CivilTime(epochMilliseconds: epochMilliseconds, offsetSeconds: 0)
+        return fields.dateAndTime(dateSeparator: "-", withSeconds: true) + "." + fields.milliseconds.padded(3) + "Z"
+    }
+
     /// `2024-05-01T12:30:05` (`dateSeparator` "-") or `2024/05/01 12:30` style pieces.
     public func dateAndTime(dateSeparator: String, timeSeparator: String = "T", withSeconds: Bool) -> String {
         let date = [year.padded(4), month.padded(2), day.padded(2)].joined(separator: dateSeparator)
@@ -78,5 +83,13 @@ public struct CivilTime: Sendable, Equatable {
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
         let remainder = value % divisor
         return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
+    }
+}
+
+extension Int {
+    /// Zero-padded decimal of at least `width` digits.
+    fileprivate func padded(_ width: Int) -> String {
+        let digits = String(self)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
