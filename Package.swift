@@ -98,7 +98,9 @@ let package = Package(
         .systemLibrary(
             name: "CMongoc", path: "Host/SystemLibraries/CMongoc", pkgConfig: "libmongoc-1.0",
             providers: [.apt(["libmongoc-dev"])]),
-        .target(name: "StoreMongoDB", dependencies: ["CMongoc", "Store"], path: "Host/Store/MongoDB"),
+        .target(
+            name: "StoreMongoDB", dependencies: ["CMongoc", "Store", .product(name: "Logging", package: "swift-log")],
+            path: "Host/Store/MongoDB"),
         .target(name: "JSONSchema", dependencies: ["ConnectorModel"], path: "Host/JSONSchema"),
         .target(name: "TokenEncryption", dependencies: ["COpenSSL"], path: "Host/TokenEncryption"),
         .target(

@@ -8,7 +8,7 @@ import StoreSQLite
 enum StoreFactory {
     static func make(_ configuration: HostConfiguration, logger: Logger) throws -> any HostStore & SyncStore {
         if let url = configuration.mongoURL {
-            let store = try MongoStore(url: url, database: configuration.mongoDatabase)
+            let store = try MongoStore(url: url, database: configuration.mongoDatabase, libmongocLog: logger)
             logger.info("using MongoDB", metadata: ["url": .string(store.displayURL), "database": .string(store.database)])
             return store
         }

@@ -1,3 +1,4 @@
+import Logging
 import Store
 import Synchronization
 
@@ -30,9 +31,10 @@ public final class MongoStore: HostStore {
     ///     connecting time out after 2 s and a silent server after 10 s.
     ///   - database: `MONGODB_DB`; nil or empty: the URL's database, else `defaultDatabase`.
     ///   - threads: store threads, hence also concurrent operations and pooled clients.
+    ///   - libmongocLog: where libmongoc's own log lines go (process-wide: the newest store's logger).
     /// - Throws: `.unavailable` when `url` is not a MongoDB URL (message without credentials).
-    public init(url: String, database: String? = nil, threads: Int = 4) throws(StoreError) {
-        let parsed = try MongoURL(url)
+    public init(url: String, database: String? = nil, threads: Int = 4, libmongocLog: Logger = Logger(label: "libmongoc")) throws(StoreError) {
+        let parsed = try MongoURL(url, libmongocLog: libmongocLog)
         let name = [database, parsed.database].compactMap { $0 }.first { !$0.isEmpty } ?? Self.defaultDatabase
         self.database = name
         displayURL = parsed.display

@@ -2,9 +2,6 @@ import CMongoc
 import Store
 import Synchronization
 
-/// libmongoc's process-wide initialisation, run once before the first pool.
-private let mongocInitialised: Void = mongoc_init()
-
 /// A `mongoc_client_pool_t`: the thread-safe source of clients, one per worker.
 ///
 /// The pool is created by the first worker that needs a client, not in the
@@ -39,7 +36,6 @@ final class MongoClientPool: Sendable {
     func pop() throws(MongoFailure) -> OpaquePointer {
         let pool = try raw.withLock { (pool: inout PoolPointer?) throws(MongoFailure) -> PoolPointer in
             if let pool { return pool }
-            _ = mongocInitialised
             var error = bson_error_t()
             guard let created = mongoc_client_pool_new_with_error(url.uri, &error) else {
                 throw MongoFailure(domain: error.domain, code: error.code, message: error.text, redact: url.redact)

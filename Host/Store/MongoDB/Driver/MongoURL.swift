@@ -1,4 +1,5 @@
 import CMongoc
+import Logging
 import Store
 
 /// A parsed `MONGODB_URL` with the store's defaults applied, and what must
@@ -21,9 +22,11 @@ final class MongoURL: @unchecked Sendable {
     /// Bounds a request to a server that accepted the connection but stopped answering.
     static let defaultSocketTimeoutMS: Int32 = 10_000
 
-    init(_ text: String) throws(StoreError) {
+    /// `libmongocLog` receives what libmongoc logs while it works with this URL.
+    init(_ text: String, libmongocLog: Logger = Logger(label: "libmongoc")) throws(StoreError) {
         secrets = Self.credentials(in: text)
         display = Self.redact(text, secrets)
+        MongocLog.initialise(hiding: secrets, logger: libmongocLog)
         var error = bson_error_t()
         guard let uri = mongoc_uri_new_with_error(text, &error) else {
             throw StoreError(.unavailable, "MONGODB_URL is not a valid MongoDB URL (\(Self.redact(error.text, secrets))): \(display)")
