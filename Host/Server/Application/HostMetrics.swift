@@ -24,18 +24,32 @@ public final class HostMetrics: Sendable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30),
     ]
 
+    // Computed: swift-prometheus's descriptor is not Sendable, so it cannot be a stored static.
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "http_requests", unitName: "total", helpText: "Requests answered, by route template, method and status.")
+    }
+    private static var requestDuration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer a request, by route template and method.")
+    }
+    private static var pluginCallDuration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "plugin_call_duration", unitName: "seconds",
+            helpText: "Time from calling a connector to its answer, by connector, operation and outcome.")
+    }
+
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         registry.makeCounter(
-            name: "http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))]
+            descriptor: Self.requests, labels: [("route", route), ("method", method), ("status", String(status))]
         ).increment()
         registry.makeDurationHistogram(
-            name: "http_request_duration_seconds", labels: [("route", route), ("method", method)], buckets: Self.latencyBuckets
+            descriptor: Self.requestDuration, labels: [("route", route), ("method", method)], buckets: Self.latencyBuckets
         ).record(duration)
     }
 
     func recordPluginCall(connector: String, operation: String, outcome: String, duration: Duration) {
         registry.makeDurationHistogram(
-            name: "plugin_call_duration_seconds", labels: [("connector", connector), ("operation", operation), ("outcome", outcome)],
+            descriptor: Self.pluginCallDuration, labels: [("connector", connector), ("operation", operation), ("outcome", outcome)],
             buckets: Self.latencyBuckets
         ).record(duration)
     }
