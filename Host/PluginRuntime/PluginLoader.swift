@@ -19,8 +19,7 @@ struct PluginLoader: Sendable {
         let status = image.entry(bridge.table, &registration, &message, message.count)
         guard status == UCP_REGISTER_OK else {
             bridge.release()
-            message[message.count - 1] = 0
-            let reason = String(cString: message)
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return .failure(
                 PluginRefusal(
                     .registration, field: "registration",

@@ -79,7 +79,10 @@ struct PluginRegistration: @unchecked Sendable {
 
 /// A refused registration. When the ABI major matched, the plugin expects its
 /// shutdown hook to be called even so; `shutdown` is that call.
-struct RegistrationRefused: Error {
+///
+/// `@unchecked Sendable` (an `Error` must be): `shutdown` holds the plugin's
+/// own pointer, and the loader calls it once, on the thread that loaded it.
+struct RegistrationRefused: Error, @unchecked Sendable {
     let refusal: PluginRefusal
     let shutdown: (() -> Void)?
 

@@ -6,8 +6,8 @@ import Testing
         let harness = try await HostHarness.withFixture()
         defer { harness.remove() }
         try await harness.test { client in
-            try await client.get("/api/connectors")
-            try await client.post("/api/connectors/fixture/probe")
+            #expect(try await client.get("/api/connectors").status == 200)
+            #expect(try await client.post("/api/connectors/fixture/probe").status == 200)
             let metrics = try await client.get("/metrics")
             #expect(metrics.status == 200)
             let text = metrics.body.stringValue ?? ""

@@ -86,6 +86,7 @@ struct JobRoutes {
 }
 
 /// Runs a store call, turning its error into the API's.
+@discardableResult
 func storeCall<T>(_ body: () async throws(StoreError) -> T) async throws(APIError) -> T {
     do {
         return try await body()
