@@ -28,6 +28,7 @@ struct WebhookService: Sendable {
         _ plugin: LoadedPlugin, connection: ConnectionRecord, callbackUrl: String, events: [String], containerId: String?, requestId: String
     ) async throws(APIError) -> Created {
         try requireWebhooks(plugin)
+        try requireWebhookAuthMethod(plugin, connection)
         guard RedirectURI.isAcceptable(callbackUrl) else {
             throw APIError.invalidRequest("callbackUrl must be an absolute http(s) URL.", details: ["field": "callbackUrl"])
         }
@@ -118,5 +119,23 @@ struct WebhookService: Sendable {
                 capability?["reason"]?.stringValue ?? "The \(plugin.id) connector cannot subscribe to provider webhooks.",
                 details: ["alternative": capability?["alternative"] ?? "incremental_sync", "connector": .string(plugin.id)])
         }
+    }
+
+    /// 409 when the connector offers webhooks only to connections of other auth
+    /// methods (its manifest's `capabilities.webhooks.authMethods`): connecting
+    /// another way, or the alternative, is what helps; retrying is not.
+    private func requireWebhookAuthMethod(_ plugin: LoadedPlugin, _ connection: ConnectionRecord) throws(APIError) {
+        let capability = plugin.manifest.capabilities?["webhooks"]
+        guard let methods = capability?["authMethods"]?.arrayValue?.compactMap(\.stringValue),
+            !methods.contains(connection.authMethod.rawValue)
+        else { return }
+        throw APIError(
+            .conflict, code: "webhooks_not_supported_for_auth_method",
+            capability?["reason"]?.stringValue
+                ?? "The \(plugin.id) connector offers webhooks only to \(methods.joined(separator: ", ")) connections.",
+            details: [
+                "alternative": capability?["alternative"] ?? "incremental_sync", "connector": .string(plugin.id),
+                "authMethods": .array(methods.map { .string($0) }), "connectionAuthMethod": .string(connection.authMethod.rawValue),
+            ])
     }
 }

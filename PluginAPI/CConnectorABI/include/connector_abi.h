@@ -410,7 +410,11 @@ typedef int32_t (*ucp_on_register)(const ucp_type_host_api *host,
  *                  operator sets; a property with "secret": true is never
  *                  logged or returned
  *   operations     the operation names the plugin implements (below)
- *   capabilities?  {webhooks: {supported, alternative?}, ...} free-form hints
+ *   capabilities?  hints for clients and the host, e.g. {webhooks: {supported,
+ *                  reason?, alternative?, authMethods?}}: the host refuses a
+ *                  webhook subscription with 501 when `webhooks.subscribe` is
+ *                  not implemented and with 409 when the connection's auth
+ *                  method is not in `authMethods`, quoting reason/alternative
  *
  * Operations (ucp_type_call.operation); requests and responses are JSON:
  *   validate          check credentials/config against the provider

@@ -55,9 +55,11 @@ extension AtlassianEndToEnd {
                 let connectionId = try await session.connectAPIToken(.jira)
                 let refused = try await session.post(
                     "/api/connectors/jira/webhooks", ["connectionId": .string(connectionId), "callbackUrl": "https://app.example/hooks"])
-                #expect(refused.errorCode == "webhooks_require_oauth", "\(refused.text)")
-                #expect(refused.status == 502)
+                #expect(refused.errorCode == "webhooks_not_supported_for_auth_method", "\(refused.text)")
+                #expect(refused.status == 409)
                 #expect(refused.body["error"]?["details"]?["alternative"] == "incremental_sync")
+                #expect(refused.body["error"]?["details"]?["authMethods"] == ["oauth2"])
+                #expect(refused.body["error"]?["message"]?.stringValue?.contains("only for OAuth 2.0 apps") == true)
                 #expect(session.cloud.jira.webhooks.isEmpty)
                 #expect(session.cloud.apiExchanges(endingWith: "/webhook").isEmpty, "the host asked Jira anyway")
             }
