@@ -23,7 +23,7 @@ import Testing
         defer { client.close() }
         let acknowledged = Acknowledged()
 
-        let connectionId = try await HostProcess.run(settings: settings, in: folder) { port, kill in
+        let connectionId = try await ChildHost.run(settings: settings, in: folder) { port, kill in
             let created = try await client.send(port, "POST", "/api/connections", #"{"connectorId":"fixture","siteUrl":"https://a.example","apiKey":"durable-key-1"}"#)
             let connectionId = try #require(created["data"]?["connectionId"]?.stringValue)
             await withTaskGroup(of: Void.self) { group in
@@ -45,7 +45,7 @@ import Testing
         }
         #expect(acknowledged.count >= 400)
 
-        let stored = try await HostProcess.run(settings: settings, in: folder) { port, _ in
+        let stored = try await ChildHost.run(settings: settings, in: folder) { port, _ in
             let states = try await client.send(port, "GET", "/api/connections/\(connectionId)/sync-state", nil)
             return Set(states["data"]?.arrayValue?.compactMap { $0["stream"]?.stringValue } ?? [])
         }

@@ -40,7 +40,7 @@ extension AtlassianEndToEnd {
             try await AtlassianHost.run { session in
                 let cloud = session.cloud
                 let start = try await session.startOAuth(connector)
-                let redirect = try await AtlassianBrowser.authorize(try #require(start.data["authUrl"]?.stringValue))
+                let redirect = try await OAuthBrowser.authorize(try #require(start.data["authUrl"]?.stringValue))
                 #expect(redirect.location.string?.hasPrefix(AtlassianSession.redirectUri + "?") == true)
                 #expect(redirect.error == nil)
                 #expect(redirect.state == start.data["state"]?.stringValue)

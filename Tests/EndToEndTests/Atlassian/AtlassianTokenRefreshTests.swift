@@ -17,7 +17,7 @@ extension AtlassianEndToEnd {
                 try await storeExpiringSoon(issued, connectionId, session)
                 let grantsBefore = cloud.hostTokenRequests
 
-                let replies = try await withThrowingTaskGroup(of: AtlassianReply.self) { group in
+                let replies = try await withThrowingTaskGroup(of: HostReply.self) { group in
                     for _ in 0..<50 {
                         group.addTask { try await session.listContainers(.jira, connectionId) }
                     }
@@ -53,7 +53,7 @@ extension AtlassianEndToEnd {
                 let connectionId = try await session.connectOAuth(connector)
                 cloud.identity.expireAccessTokens()
                 let grantsBefore = cloud.hostTokenRequests
-                let replies = try await withThrowingTaskGroup(of: AtlassianReply.self) { group in
+                let replies = try await withThrowingTaskGroup(of: HostReply.self) { group in
                     for _ in 0..<20 {
                         group.addTask { try await session.listContainers(connector, connectionId) }
                     }

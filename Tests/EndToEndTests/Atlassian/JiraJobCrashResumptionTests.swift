@@ -27,8 +27,8 @@ extension AtlassianEndToEnd {
                     "PLUGINS_DIR": plugins.path, "PLUGINS_WATCH": "false", "SQLITE_PATH": store,
                     "ENCRYPTION_KEY": try #require(survivor.configuration.encryptionKey), "SYNC_JOB_LEASE_SECONDS": "1", "SYNC_PAGE_SIZE": "5",
                 ]
-                let (connectionId, jobId) = try await AtlassianChildHost.run(settings: settings, in: shared) { port, kill in
-                    let session = AtlassianSession(cloud: cloud, harness: nil, rest: try AtlassianREST(port: port))
+                let (connectionId, jobId) = try await ChildHost.run(settings: settings, in: shared) { port, kill in
+                    let session = AtlassianSession(cloud: cloud, harness: nil, rest: try HostSocketClient(port: port))
                     let started = try await JiraResumption.startAndProgress(session)
                     kill()
                     return started

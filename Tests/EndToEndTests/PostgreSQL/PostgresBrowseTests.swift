@@ -29,14 +29,14 @@ import Testing
                 schemas += page.data["items"]?.arrayValue ?? []
                 cursor = page.data["nextCursor"]?.stringValue
             } while cursor != nil
-            #expect(schemas.idList.filter { $0 == schema }.count == 1)
+            #expect(schemas.ids.filter { $0 == schema }.count == 1)
             #expect(schemas.first { $0["id"]?.stringValue == schema }?["kind"] == "schema")
-            #expect(!schemas.idList.contains("pg_catalog") && !schemas.idList.contains("information_schema"))
+            #expect(!schemas.ids.contains("pg_catalog") && !schemas.ids.contains("information_schema"))
 
             let relations = try await session.browse("items", connectionId, ["containerId": schema])
             try #require(relations.status == 200, "\(relations.text)")
             let items = relations.data["items"]?.arrayValue ?? []
-            #expect(items.idList == ["big_orders", "order_lines", "orders"].map(session.fixture.id))
+            #expect(items.ids == ["big_orders", "order_lines", "orders"].map(session.fixture.id))
             #expect(items.compactMap { $0["kind"]?.stringValue } == ["view", "table", "table"])
             #expect(items.allSatisfy { $0["containerId"]?.stringValue == schema })
         }
@@ -49,7 +49,7 @@ import Testing
             #expect(expected.count == 23)
             let (rows, pages) = try await session.allItems(connectionId, session.fixture.id("orders"), limit: 5)
             #expect(pages == 5)
-            #expect(rows.idList == expected)
+            #expect(rows.ids == expected)
             #expect(rows.first?["title"] == "customer 1")
             #expect(rows.allSatisfy { $0["kind"] == "row" && $0["containerId"]?.stringValue == session.fixture.id("orders") })
 
@@ -57,7 +57,7 @@ import Testing
             let lines = try await session.fixture.sql(#"SELECT '["' || order_id || '","' || line || '"]' FROM {s}.order_lines ORDER BY order_id, line"#)
             let (lineRows, linePages) = try await session.allItems(connectionId, session.fixture.id("order_lines"), limit: 2)
             #expect(linePages == 5)
-            #expect(lineRows.idList == lines)
+            #expect(lineRows.ids == lines)
         }
     }
 
@@ -80,7 +80,7 @@ import Testing
             let page = try await session.browse("comments", connectionId, ["itemId": orders])
             try #require(page.status == 200, "\(page.text)")
             let comments = page.data["items"]?.arrayValue ?? []
-            #expect(comments.idList == [orders, orders + ".customer"])
+            #expect(comments.ids == [orders, orders + ".customer"])
             #expect(comments.compactMap { $0["body"]?.stringValue } == ["One row per order", "Who ordered"])
             #expect(comments.allSatisfy { $0["itemId"]?.stringValue == orders })
 

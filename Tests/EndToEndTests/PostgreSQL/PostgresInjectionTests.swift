@@ -59,7 +59,7 @@ import Testing
             let harmless = try Self.cursor(table: labels, after: ["a'; DROP TABLE \(victim); --"])
             let page = try await session.browse("items", connectionId, ["containerId": labels, "cursor": harmless])
             #expect(page.status == 200, "\(page.text)")
-            #expect(page.data["items"]?.arrayValue?.idList == ["b", "c"])
+            #expect(page.data["items"]?.arrayValue?.ids == ["b", "c"])
             try await expectVictimIntact(session)
         }
     }
@@ -83,7 +83,7 @@ import Testing
         }
     }
 
-    private func expectRefused(_ reply: APIClient.Reply, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectRefused(_ reply: HostReply, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect([400, 404].contains(reply.status), "\(what): \(reply.text)", sourceLocation: sourceLocation)
         #expect(Self.refusals.contains(reply.errorCode ?? ""), "\(what): \(reply.text)", sourceLocation: sourceLocation)
         #expect(reply.body["ok"] == false, sourceLocation: sourceLocation)

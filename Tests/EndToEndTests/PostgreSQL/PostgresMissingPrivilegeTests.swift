@@ -35,7 +35,7 @@ import Testing
             #expect(tables.errorCode == ErrorDocument.Code.forbidden)
             let schemas = try await session.browse("containers", connectionId, ["limit": "100"])
             #expect(schemas.status == 200, "\(schemas.text)")
-            #expect(schemas.data["items"]?.arrayValue?.idList.contains(session.fixture.schema) == false)
+            #expect(schemas.data["items"]?.arrayValue?.ids.contains(session.fixture.schema) == false)
 
             let validated = try await session.post("/api/connections/validate", ["connectionId": .string(connectionId)])
             #expect(validated.status == 200, "\(validated.text)")

@@ -23,7 +23,7 @@ import Testing
             #expect(settings == (login == .basic ? ["host", "port", "database", "sslmode"] : []))
 
             let listed = try await session.connections()
-            #expect(listed.idList == [connectionId])
+            #expect(listed.ids == [connectionId])
             let validated = try await session.post("/api/connections/validate", ["connectionId": .string(connectionId)])
             #expect(validated.data["valid"] == true, "\(validated.text)")
             #expect(validated.data["details"]?["readableSchemas"]?.arrayValue?.contains(.string(session.fixture.schema)) == true)

@@ -31,7 +31,7 @@ import Testing
 
             let fast = try await session.browse("items", connectionId, ["containerId": session.fixture.id("fast")])
             #expect(fast.status == 200, "\(fast.text)")
-            #expect(fast.data["items"]?.arrayValue?.idList == ["1"])
+            #expect(fast.data["items"]?.arrayValue?.ids == ["1"])
             // A sync job reading it fails the same way, and says why.
             let job = try await session.runJob(connectionId, mode: "full", table: session.fixture.id("slow"))
             #expect(job["status"] == "failed")

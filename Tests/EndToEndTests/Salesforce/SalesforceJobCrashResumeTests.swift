@@ -25,8 +25,8 @@ import Testing
                 "SQLITE_PATH": shared.storePath, "ENCRYPTION_KEY": try #require(survivor.configuration.encryptionKey),
                 "SYNC_JOB_LEASE_SECONDS": "1", "SYNC_PAGE_SIZE": String(SalesforceJobResumption.pageSize), "LOG_LEVEL": "info",
             ]
-            let interruption = try await HostProcess.run(settings: settings, in: shared.folder) { port, kill in
-                let first = SalesforceSession(transport: .socket(try SalesforceSocketClient(port: port)), salesforce: salesforce)
+            let interruption = try await ChildHost.run(settings: settings, in: shared.folder) { port, kill in
+                let first = SalesforceSession(rest: try HostSocketClient(port: port), salesforce: salesforce)
                 let interruption = try await SalesforceJobResumption.startAndProgress(first)
                 kill()
                 return interruption
@@ -34,8 +34,8 @@ import Testing
             // The dead host's sessions end too, so what the survivor sends can be told apart.
             salesforce.oauth.expireAccessTokens()
 
-            try await survivor.test(.live) { client in
-                let second = SalesforceSession(transport: .harness(client), salesforce: salesforce)
+            try await survivor.serve { rest in
+                let second = SalesforceSession(rest: rest, salesforce: salesforce)
                 let left = try await second.job(interruption.jobId)
                 #expect(left["status"] == "running" || left["status"] == "succeeded", "\(left)")
                 try await SalesforceJobResumption.checkResumed(second, interruption, accounts: shared.accounts)

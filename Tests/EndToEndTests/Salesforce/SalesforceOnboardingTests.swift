@@ -28,7 +28,7 @@ import Testing
             #expect(start.data["codeChallengeMethod"] == "S256")
             #expect(start.data["scopes"] == ["api", "refresh_token"])
 
-            let redirect = try await SalesforceBrowser.authorize(authUrl)
+            let redirect = try await OAuthBrowser.authorize(authUrl)
             #expect(redirect.location.string?.hasPrefix(SalesforceSession.redirectUri + "?") == true)
             #expect(redirect.state == start.data["state"]?.stringValue)
             let code = try #require(redirect.code)
@@ -65,7 +65,7 @@ import Testing
             let salesforce = session.salesforce
             let start = try await session.startOAuth()
             let challenge = try #require(start.data["codeChallenge"]?.stringValue)
-            let redirect = try await SalesforceBrowser.authorize(try #require(start.data["authUrl"]?.stringValue))
+            let redirect = try await OAuthBrowser.authorize(try #require(start.data["authUrl"]?.stringValue))
 
             // What the browser carried to Salesforce is the challenge the host announced, S256.
             let authorize = try #require(salesforce.exchanges.all.first { $0.path == "/services/oauth2/authorize" })

@@ -20,7 +20,7 @@ import Testing
 
             let connection = try await session.get("/api/connections/\(connectionId)")
             #expect(connection.data["status"] == "needs_reauth")
-            let audit = try await session.auditActions()
+            let audit = try await session.auditTrail()
             #expect(audit.contains { $0.action == "connection.needs_reauth" && $0.target == connectionId })
 
             // Connecting again brings a working connection.

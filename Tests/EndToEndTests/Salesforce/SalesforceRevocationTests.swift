@@ -26,7 +26,7 @@ import Testing
             let browsed = try await session.listContainers(connectionId)
             #expect(browsed.status == 409)
             #expect(browsed.errorCode == "connection_revoked")
-            let audit = try await session.auditActions()
+            let audit = try await session.auditTrail()
             #expect(audit.contains { $0.action == "connection.revoked" && $0.target == connectionId })
         }
     }

@@ -22,7 +22,7 @@ import Testing
             #expect(try await session.listContainers(connectionId).status == 200)
             #expect(salesforce.refreshTokenGrants == 1)
 
-            let audit = try await session.auditActions()
+            let audit = try await session.auditTrail()
             #expect(audit.contains { $0.action == "token.refreshed" && $0.target == connectionId })
             let connection = try await session.get("/api/connections/\(connectionId)")
             #expect(connection.data["status"] == "connected")
@@ -52,19 +52,18 @@ import Testing
             let salesforce = session.salesforce
             let connectionId = try await session.connect()
             salesforce.oauth.expireAccessTokens()
-            let sockets = try session.overSockets()
-            let statuses = try await withThrowingTaskGroup(of: SalesforceReply.self) { group in
+            let statuses = try await withThrowingTaskGroup(of: HostReply.self) { group in
                 for _ in 0..<50 {
-                    group.addTask { try await sockets.listContainers(connectionId) }
+                    group.addTask { try await session.listContainers(connectionId) }
                 }
-                var replies: [SalesforceReply] = []
+                var replies: [HostReply] = []
                 for try await reply in group { replies.append(reply) }
                 return replies
             }
             #expect(statuses.count == 50)
             #expect(statuses.allSatisfy { $0.status == 200 }, "\(statuses.filter { $0.status != 200 }.prefix(3).map(\.text))")
             #expect(salesforce.refreshTokenGrants == 1, "the stand-in received \(salesforce.refreshTokenGrants) refresh-token grants")
-            let refreshed = try await session.auditActions().filter { $0.action == "token.refreshed" }
+            let refreshed = try await session.auditTrail().filter { $0.action == "token.refreshed" }
             #expect(refreshed.count == 1)
         }
     }

@@ -6,7 +6,7 @@ extension AtlassianSession {
     /// PATCH /api/connectors/{id}: the OAuth app's id and secret, and the
     /// stand-ins as the `auth` and `api` endpoints.
     @discardableResult
-    func configureOperatorSettings(_ connector: AtlassianConnector) async throws -> AtlassianReply {
+    func configureOperatorSettings(_ connector: AtlassianConnector) async throws -> HostReply {
         let app = cloud.identity.app
         return try await call(
             .patch, "/api/connectors/\(connector.id)",
@@ -21,7 +21,7 @@ extension AtlassianSession {
     func startOAuth(
         _ connector: AtlassianConnector, connectionConfig: JSONValue? = nil, tenant: String = AtlassianSession.tenant,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> AtlassianReply {
+    ) async throws -> HostReply {
         var body: [String: JSONValue] = ["method": "oauth2", "redirectUri": .string(Self.redirectUri)]
         if let connectionConfig { body["connectionConfig"] = connectionConfig }
         return try await post("/api/connectors/\(connector.id)/connect", .object(body), tenant: tenant, sourceLocation: sourceLocation)
@@ -33,7 +33,7 @@ extension AtlassianSession {
     ) async throws -> (code: String, state: String) {
         let start = try await startOAuth(connector, connectionConfig: connectionConfig, sourceLocation: sourceLocation)
         try #require(start.status == 200, "connect: \(start.text)", sourceLocation: sourceLocation)
-        let redirect = try await AtlassianBrowser.authorize(try #require(start.data["authUrl"]?.stringValue), sourceLocation: sourceLocation)
+        let redirect = try await OAuthBrowser.authorize(try #require(start.data["authUrl"]?.stringValue), sourceLocation: sourceLocation)
         let code = try #require(redirect.code, "no code in \(redirect.location)", sourceLocation: sourceLocation)
         return (code, try #require(redirect.state, sourceLocation: sourceLocation))
     }
@@ -42,7 +42,7 @@ extension AtlassianSession {
     func completeOAuth(
         _ connector: AtlassianConnector, code: String, state: String, tenant: String = AtlassianSession.tenant,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> AtlassianReply {
+    ) async throws -> HostReply {
         try await post(
             "/api/connectors/\(connector.id)/connect/callback", ["code": .string(code), "state": .string(state)], tenant: tenant,
             sourceLocation: sourceLocation)
@@ -58,7 +58,7 @@ extension AtlassianSession {
 
     /// POST /api/connectors/{id}/connect/callback with the site, e-mail and an API token (the account's own unless `token`).
     func submitAPIToken(_ connector: AtlassianConnector, token: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws
-        -> AtlassianReply
+        -> HostReply
     {
         try await post(
             "/api/connectors/\(connector.id)/connect/callback",

@@ -8,7 +8,7 @@ import Testing
 extension AtlassianSession {
     /// POSTs a delivery the Jira stand-in prepared to the URL it names, with its headers, as Jira would.
     func deliver(_ delivery: JiraDelivery, authorization: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws
-        -> AtlassianReply
+        -> HostReply
     {
         let url = try #require(URLComponents(string: delivery.url), sourceLocation: sourceLocation)
         try #require(

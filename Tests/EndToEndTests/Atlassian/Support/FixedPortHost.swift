@@ -15,8 +15,8 @@ enum FixedPortHost {
 
     /// Starts the application, waits until it answers, runs `body`, then shuts
     /// the host down gracefully (its services stop as on SIGTERM) and waits for it.
-    static func serve<Value: Sendable>(_ harness: HostHarness, _ body: (AtlassianREST) async throws -> Value) async throws -> Value {
-        let rest = try AtlassianREST(port: harness.configuration.port)
+    static func serve<Value: Sendable>(_ harness: HostHarness, _ body: (HostSocketClient) async throws -> Value) async throws -> Value {
+        let rest = try HostSocketClient(port: harness.configuration.port)
         var logger = Logger(label: "e2e.atlassian.service-group")
         logger.logLevel = .warning
         let group = ServiceGroup(services: [harness.host.application], logger: logger)

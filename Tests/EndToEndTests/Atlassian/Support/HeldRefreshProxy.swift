@@ -1,6 +1,5 @@
 import ConnectorModel
 import Hummingbird
-import HummingbirdTesting
 import NIOCore
 import StandIns
 import Synchronization
@@ -54,8 +53,7 @@ final class HeldRefreshProxy: Sendable {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
         let path = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
-        let forwarded = TestClient.Request(path, method: request.method, authority: "127.0.0.1:\(port)", headers: request.headers, body: body)
-        let upstream = try await TestClient.withClient(host: "127.0.0.1", port: port) { client in try await client.execute(forwarded) }
+        let upstream = try await PlainHTTP.send(request.method, port: port, path: path, headers: request.headers, body: Array(body.readableBytesView))
         let isRefresh = (try? WireCoding.decode(JSONValue.self, from: Array(body.readableBytesView)))?["grant_type"] == "refresh_token"
         if isRefresh { await state.countRefreshAnswer() }
         var responseHeaders = upstream.headers

@@ -19,8 +19,8 @@ enum PostgresHost {
         do {
             let harness = try await HostHarness.make(plugins: ["postgresql.so": try Repository.plugin("PostgreSQL")], configure: configure)
             defer { harness.remove() }
-            try await harness.test(.live) { client in
-                try await body(PostgresSession(client: client, harness: harness, fixture: fixture))
+            try await harness.serve { rest in
+                try await body(PostgresSession(rest: rest, harness: harness, fixture: fixture))
             }
         } catch {
             failure = error

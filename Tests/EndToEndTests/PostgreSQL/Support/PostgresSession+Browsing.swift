@@ -1,6 +1,5 @@
 import ConnectorModel
 import Foundation
-import HostTesting
 import Testing
 
 /// Browsing over REST: GET /api/connectors/postgresql/containers|items|comments.
@@ -10,7 +9,7 @@ extension PostgresSession {
     func browse(
         _ resource: String, _ connectionId: String, _ query: [String: String] = [:],
         sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> APIClient.Reply {
+    ) async throws -> HostReply {
         let parameters = [("connectionId", connectionId)] + query.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         let text = parameters.map { "\($0)=\(Self.percentEncoded($1))" }.joined(separator: "&")
         return try await get("/api/connectors/postgresql/\(resource)?\(text)", sourceLocation: sourceLocation)
@@ -43,9 +42,4 @@ extension PostgresSession {
     }
 
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-}
-
-extension [JSONValue] {
-    /// The `id` of every element.
-    var idList: [String] { compactMap { $0["id"]?.stringValue } }
 }

@@ -1,5 +1,4 @@
 import ConnectorModel
-import HostTesting
 import PostgresTestSupport
 import Testing
 
@@ -9,7 +8,7 @@ extension PostgresSession {
     func createConnection(
         _ login: PostgresLogin, as url: PostgresURL? = nil, password: String? = nil, port: Int? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) async throws -> APIClient.Reply {
+    ) async throws -> HostReply {
         try await post("/api/connections", login.body(url ?? owner, password: password, port: port), sourceLocation: sourceLocation)
     }
 

@@ -22,8 +22,8 @@ enum SalesforceHost {
         do {
             let harness = try await HostHarness.make(plugins: try plugins(), configure: configure)
             defer { harness.remove() }
-            try await harness.test(.live) { client in
-                let session = SalesforceSession(transport: .harness(client), salesforce: salesforce)
+            try await harness.serve { rest in
+                let session = SalesforceSession(rest: rest, salesforce: salesforce)
                 let settings = try await session.configureOperatorSettings()
                 try #require(settings.status == 200, "operator settings: \(settings.text)")
                 try await body(session, harness)

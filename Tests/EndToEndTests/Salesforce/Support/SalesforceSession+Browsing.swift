@@ -1,33 +1,19 @@
 import ConnectorModel
-import Foundation
 import Testing
 
-/// Browsing, over REST.
+/// Browsing the Salesforce connector, over REST.
 extension SalesforceSession {
-    /// Every element of a listing (`containers`, `items`, `comments`), following
-    /// `nextCursor` until it is absent; also returns how many pages it took.
+    /// Every element of a listing in pages of `limit`; also how many pages it took.
     func browseAll(
         _ kind: String, _ connectionId: String, query: String = "", limit: Int, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> (elements: [JSONValue], pages: Int) {
-        var elements: [JSONValue] = []
-        var cursor: String?
-        var pages = 0
-        repeat {
-            let cursorParameter = cursor.map { "&cursor=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0) } ?? ""
-            let page = try await get(
-                "/api/connectors/salesforce/\(kind)?connectionId=\(connectionId)&limit=\(limit)\(query)\(cursorParameter)",
-                sourceLocation: sourceLocation)
-            try #require(page.status == 200, "\(kind): \(page.text)", sourceLocation: sourceLocation)
-            elements += page.data["items"]?.arrayValue ?? []
-            cursor = page.data["nextCursor"]?.stringValue
-            pages += 1
-            try #require(pages < 100, "\(kind) never ended", sourceLocation: sourceLocation)
-        } while cursor != nil
-        return (elements, pages)
+        let (elements, cursors) = try await browseAll(
+            connector: "salesforce", kind, connectionId, query: "&limit=\(limit)\(query)", sourceLocation: sourceLocation)
+        return (elements, cursors.count + 1)
     }
 
     /// GET containers once (the cheapest call that reaches Salesforce).
-    func listContainers(_ connectionId: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> SalesforceReply {
-        try await get("/api/connectors/salesforce/containers?connectionId=\(connectionId)", sourceLocation: sourceLocation)
+    func listContainers(_ connectionId: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> HostReply {
+        try await browse(connector: "salesforce", "containers", connectionId, sourceLocation: sourceLocation)
     }
 }

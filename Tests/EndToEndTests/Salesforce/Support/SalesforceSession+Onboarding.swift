@@ -9,7 +9,7 @@ extension SalesforceSession {
     /// PATCH /api/connectors/salesforce: the connected app's key and secret, the
     /// API version, and the stand-in as the login host.
     @discardableResult
-    func configureOperatorSettings() async throws -> SalesforceReply {
+    func configureOperatorSettings() async throws -> HostReply {
         let app = salesforce.oauth.app
         return try await call(
             .patch, "/api/connectors/salesforce",
@@ -21,7 +21,7 @@ extension SalesforceSession {
     }
 
     /// POST /api/connectors/salesforce/connect for OAuth.
-    func startOAuth(sourceLocation: SourceLocation = #_sourceLocation) async throws -> SalesforceReply {
+    func startOAuth(sourceLocation: SourceLocation = #_sourceLocation) async throws -> HostReply {
         try await post(
             "/api/connectors/salesforce/connect", ["method": "oauth2", "redirectUri": .string(Self.redirectUri)], sourceLocation: sourceLocation)
     }
@@ -30,14 +30,14 @@ extension SalesforceSession {
     func authorizedCode(sourceLocation: SourceLocation = #_sourceLocation) async throws -> (code: String, state: String) {
         let start = try await startOAuth(sourceLocation: sourceLocation)
         try #require(start.status == 200, "connect: \(start.text)", sourceLocation: sourceLocation)
-        let redirect = try await SalesforceBrowser.authorize(try #require(start.data["authUrl"]?.stringValue), sourceLocation: sourceLocation)
+        let redirect = try await OAuthBrowser.authorize(try #require(start.data["authUrl"]?.stringValue), sourceLocation: sourceLocation)
         let code = try #require(redirect.code, "no code in \(redirect.location)", sourceLocation: sourceLocation)
         let state = try #require(redirect.state, sourceLocation: sourceLocation)
         return (code, state)
     }
 
     /// POST /api/connectors/salesforce/connect/callback.
-    func completeOAuth(code: String, state: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> SalesforceReply {
+    func completeOAuth(code: String, state: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> HostReply {
         try await post(
             "/api/connectors/salesforce/connect/callback", ["code": .string(code), "state": .string(state)], sourceLocation: sourceLocation)
     }

@@ -8,9 +8,7 @@ import Testing
 extension SalesforceStandIn {
     /// The token endpoint's successful answers, in order.
     var tokenResponses: [JSONValue] {
-        exchanges.all.filter { $0.path == "/services/oauth2/token" && $0.status == 200 }.compactMap { exchange in
-            try? WireCoding.decode(JSONValue.self, from: exchange.responseBody)
-        }
+        exchanges.all.filter { $0.path == "/services/oauth2/token" && $0.status == 200 }.compactMap(\.responseJSON)
     }
 
     /// Every access and refresh token the stand-in issued.
@@ -32,7 +30,7 @@ extension SalesforceStandIn {
     /// token (and, for a refresh token, every session issued from it) stops working.
     func revokeAsUser(_ token: String) async throws {
         let body = "token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? token)
-        let response = try await SalesforcePlainHTTP.send(
+        let response = try await PlainHTTP.send(
             .post, port: server.port, path: "/services/oauth2/revoke",
             headers: [.contentType: "application/x-www-form-urlencoded"], body: Array(body.utf8))
         try #require(response.status == .ok, "the stand-in did not revoke the token: \(response.status)")
@@ -46,7 +44,7 @@ extension SalesforceStandIn {
             ("refresh_token", refreshToken),
         ]
         let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
-        let response = try await SalesforcePlainHTTP.send(
+        let response = try await PlainHTTP.send(
             .post, port: server.port, path: "/services/oauth2/token",
             headers: [.contentType: "application/x-www-form-urlencoded"], body: Array(body.utf8))
         return response.status == .ok
@@ -70,11 +68,9 @@ struct SalesforceRecordedQuery: Sendable {
         let fields = exchange.query.split(separator: "&").map { $0.split(separator: "=", maxSplits: 1).map(String.init) }
         guard let encoded = fields.first(where: { $0.first == "q" && $0.count == 2 })?[1] else { return nil }
         soql = encoded.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? encoded
-        let authorization = exchange.requestHeaders.first { $0.key.lowercased() == "authorization" }?.value
-        bearer = authorization.map { String($0.dropFirst("Bearer ".count)) }
+        bearer = exchange.bearer
         status = exchange.status
-        let body = try? WireCoding.decode(JSONValue.self, from: exchange.responseBody)
-        recordIds = body?["records"]?.arrayValue?.compactMap { $0["Id"]?.stringValue } ?? []
+        recordIds = exchange.responseJSON?["records"]?.arrayValue?.compactMap { $0["Id"]?.stringValue } ?? []
     }
 
     /// The timestamp a keyset condition (`SystemModstamp > …`) starts after, if any.

@@ -1,9 +1,8 @@
 import ConnectorModel
 import HTTPTypes
-import Synchronization
 
 /// One answer of the host's REST API.
-struct AtlassianReply: Sendable {
+struct HostReply: Sendable {
     var status: Int
     var headers: HTTPFields
     var body: JSONValue
@@ -18,15 +17,4 @@ struct AtlassianReply: Sendable {
     var text: String { String(decoding: bytes, as: UTF8.self) }
     /// Headers and body, for looking for secrets.
     var everything: String { headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n") + "\n" + text }
-}
-
-/// Every answer a test received, in order.
-final class AtlassianReplies: Sendable {
-    private let replies = Mutex<[AtlassianReply]>([])
-
-    func append(_ reply: AtlassianReply) {
-        replies.withLock { $0.append(reply) }
-    }
-
-    var all: [AtlassianReply] { replies.withLock { $0 } }
 }

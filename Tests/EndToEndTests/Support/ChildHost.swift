@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TestKit
 
 #if canImport(Glibc)
@@ -8,10 +7,10 @@ import Glibc
 
 /// `connector-host serve` in a child process, so a test can end it the way a
 /// crashed machine ends: SIGKILL, no graceful shutdown, no last write.
-enum AtlassianChildHost {
-    /// Starts the host with `settings` (its whole configuration), waits until
-    /// it listens, runs `body` with its port and a function that kills it,
-    /// and kills it afterwards in any case.
+enum ChildHost {
+    /// Starts the host with `settings` (its whole configuration, as environment
+    /// variables), waits until it listens, runs `body` with its port and a
+    /// function that kills it, and kills it afterwards in any case.
     static func run<Value>(
         settings: [String: String], in folder: TemporaryDirectory, _ body: (_ port: Int, _ kill: @escaping @Sendable () -> Void) async throws -> Value
     ) async throws -> Value {
@@ -24,10 +23,10 @@ enum AtlassianChildHost {
         // No .env of the checkout, nothing of the test's environment that configures a host: only `settings`.
         process.arguments = ["serve", "--env-file", folder.file("none.env").path]
         process.currentDirectoryURL = folder.url
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MONGODB_") && $0.key != "ADMIN_API_KEY" && $0.key != "API_PREFIX" }
-        environment.removeValue(forKey: "PUBLIC_BASE_URL")
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MONGODB_") }
+        for key in ["ADMIN_API_KEY", "API_PREFIX", "PUBLIC_BASE_URL"] { environment.removeValue(forKey: key) }
         process.environment = environment.merging(settings) { _, setting in setting }
-        let output = ChildOutput()
+        let output = ChildHostOutput()
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -48,23 +47,5 @@ enum AtlassianChildHost {
         }
         guard let port = output.listeningPort else { throw TestKitError("connector-host exited before listening: \(output.text.suffix(4000))") }
         return try await body(port, kill)
-    }
-}
-
-/// What the child wrote, as it arrives.
-private final class ChildOutput: Sendable {
-    private let state = Mutex<(bytes: [UInt8], exited: Bool)>(([], false))
-
-    func append(_ data: Data) { state.withLock { $0.bytes.append(contentsOf: data) } }
-    func markExited() { state.withLock { $0.exited = true } }
-    var exited: Bool { state.withLock { $0.exited } }
-    var text: String { String(decoding: state.withLock { $0.bytes }, as: UTF8.self) }
-
-    /// The port of Hummingbird's "Server started and listening on HOST:PORT".
-    var listeningPort: Int? {
-        let text = self.text
-        guard let range = text.range(of: "started and listening on ") else { return nil }
-        let address = text[range.upperBound...].prefix { !$0.isWhitespace && $0 != "\"" }
-        return address.split(separator: ":").last.flatMap { Int($0) }
     }
 }
