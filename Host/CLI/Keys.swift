@@ -20,7 +20,10 @@ struct Keys: ParsableCommand {
 
     struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-encrypt every stored token with the first key of ENCRYPTION_KEY; then the old keys can be dropped.")
+            abstract: """
+                Re-encrypt every stored secret (tokens, connector settings, webhook signing secrets) with the first key \
+                of ENCRYPTION_KEY; the old keys can be dropped once pending OAuth sessions expired (OAUTH_STATE_TTL_SECONDS).
+                """)
 
         @OptionGroup var settings: SettingsOptions
 
@@ -28,9 +31,9 @@ struct Keys: ParsableCommand {
             let configuration = try settings.configuration()
             StructuredLogHandler.bootstrap(level: .warning, format: .text)
             let report = try await KeyRotation.run(configuration: configuration, logger: Logger(label: "keys"))
-            print("tokens examined: \(report.examined), re-encrypted: \(report.rewritten)")
+            print("secrets examined: \(report.examined), re-encrypted: \(report.rewritten)")
             if !report.unreadable.isEmpty {
-                print("no configured key decrypts the tokens of: \(report.unreadable.joined(separator: ", "))")
+                print("no configured key decrypts: \(report.unreadable.joined(separator: ", "))")
                 throw ExitCode(2)
             }
         }

@@ -18,6 +18,8 @@ public protocol HostStore: Sendable {
 
     func connectorSettings(_ connectorId: String) async throws(StoreError) -> ConnectorSettingsRecord?
     func saveConnectorSettings(_ record: ConnectorSettingsRecord) async throws(StoreError)
+    /// Every connector's settings, ordered by connector id (key rotation only; one per connector).
+    func allConnectorSettings() async throws(StoreError) -> [ConnectorSettingsRecord]
 
     // MARK: Connections
 

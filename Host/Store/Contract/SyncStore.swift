@@ -42,4 +42,6 @@ public protocol SyncStore: Sendable {
     func deleteWebhook(id: String, tenantId: String) async throws(StoreError) -> Bool
     /// Subscriptions whose provider registration expires before `before` (to refresh them).
     func webhooksExpiring(before: Date) async throws(StoreError) -> [WebhookRecord]
+    /// Every subscription across tenants, ordered by id (key rotation only).
+    func allWebhooks(afterId: String?, limit: Int) async throws(StoreError) -> [WebhookRecord]
 }

@@ -19,6 +19,12 @@ extension SQLiteStore {
         }
     }
 
+    public func allConnectorSettings() async throws(StoreError) -> [ConnectorSettingsRecord] {
+        try await perform { session throws(StoreError) in
+            try session.documents(ConnectorSettingsRecord.self, "SELECT doc FROM connector_settings ORDER BY connector_id", [])
+        }
+    }
+
     public func saveConnectorSettings(_ record: ConnectorSettingsRecord) async throws(StoreError) {
         let document = try StoreCoding.encode(record)
         try await perform { session throws(StoreError) in

@@ -225,4 +225,11 @@ extension SQLiteStore: SyncStore {
                 [.integer(StoreCoding.milliseconds(date))])
         }
     }
+
+    public func allWebhooks(afterId: String?, limit: Int) async throws(StoreError) -> [WebhookRecord] {
+        try await perform { session throws(StoreError) in
+            try session.documents(
+                WebhookRecord.self, "SELECT doc FROM webhooks WHERE id > ? ORDER BY id LIMIT ?", [.text(afterId ?? ""), .integer(Int64(limit))])
+        }
+    }
 }

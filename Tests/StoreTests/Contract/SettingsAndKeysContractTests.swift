@@ -22,6 +22,7 @@ struct SettingsAndKeysContractTests {
             try await store.saveConnectorSettings(changed)
             #expect(try await store.connectorSettings("jira") == changed)
             #expect(try await store.connectorSettings("confluence") == Fixture.settings("confluence"))
+            #expect(try await store.allConnectorSettings() == [Fixture.settings("confluence"), changed])
         }
     }
 

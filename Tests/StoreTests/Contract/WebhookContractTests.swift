@@ -38,6 +38,22 @@ struct WebhookContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func allWebhooksPagesAcrossTenantsById(_ kind: StoreKind) async throws {
+        try await kind.withStore { store in
+            let webhooks = (1...7).map { Fixture.webhook("wh-\($0)", tenant: $0 % 2 == 0 ? "tenant-a" : "tenant-b") }
+            for webhook in webhooks.shuffled() { try await store.insertWebhook(webhook) }
+            var seen: [WebhookRecord] = []
+            var after: String?
+            repeat {
+                let page = try await store.allWebhooks(afterId: after, limit: 3)
+                seen += page
+                after = page.count == 3 ? page.last?.id : nil
+            } while after != nil
+            #expect(seen == webhooks)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func expiringSoonestFirst(_ kind: StoreKind) async throws {
         try await kind.withStore { store in
             let base = Fixture.instant

@@ -7,6 +7,10 @@ extension MongoStore {
         try await findOne(ConnectorSettingsRecord.self, in: .connectorSettings, ["_id": .string(connectorId)])
     }
 
+    public func allConnectorSettings() async throws(StoreError) -> [ConnectorSettingsRecord] {
+        try await findAll(ConnectorSettingsRecord.self, in: .connectorSettings, [:], sort: ["_id": 1])
+    }
+
     public func saveConnectorSettings(_ record: ConnectorSettingsRecord) async throws(StoreError) {
         let document = try MongoRecordCoding.document(record, id: record.connectorId)
         try await perform { connection throws(MongoFailure) in

@@ -45,4 +45,14 @@ extension MongoStore {
         try await findAll(
             WebhookRecord.self, in: .webhooks, ["expiresAt": .document(["$lt": .int64(StoreCoding.milliseconds(date))])], sort: ["expiresAt": 1])
     }
+
+    public func allWebhooks(afterId: String?, limit: Int) async throws(StoreError) -> [WebhookRecord] {
+        guard limit > 0 else { return [] }
+        var filter: BSONDocument = [:]
+        if let afterId { filter.append("_id", .document(["$gt": .string(afterId)])) }
+        let documents = try await perform { [filter] connection throws(MongoFailure) in
+            try connection.find(in: MongoCollection.webhooks.rawValue, filter: filter, sort: ["_id": 1], limit: limit)
+        }
+        return try MongoRecordCoding.records(WebhookRecord.self, from: documents)
+    }
 }
