@@ -44,4 +44,15 @@ public protocol SyncStore: Sendable {
     func webhooksExpiring(before: Date) async throws(StoreError) -> [WebhookRecord]
     /// Every subscription across tenants, ordered by id (key rotation only).
     func allWebhooks(afterId: String?, limit: Int) async throws(StoreError) -> [WebhookRecord]
+
+    // MARK: Webhook deliveries (the outbox)
+
+    func insertWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws(StoreError)
+    /// The delivery due soonest (`nextAttemptAt` at or before `now`), its
+    /// `nextAttemptAt` moved to `until` in the same step, so one host at a time attempts it.
+    func claimDueWebhookDelivery(now: Date, until: Date) async throws(StoreError) -> WebhookDeliveryRecord?
+    /// Replaces the delivery with the same id (a failed attempt rescheduled).
+    func saveWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws(StoreError)
+    @discardableResult
+    func deleteWebhookDelivery(id: String) async throws(StoreError) -> Bool
 }

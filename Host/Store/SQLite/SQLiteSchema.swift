@@ -42,6 +42,10 @@ enum SQLiteSchema {
             id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, connection_id TEXT NOT NULL, expires_at INTEGER, doc TEXT NOT NULL);
         CREATE INDEX webhooks_by_connection ON webhooks (tenant_id, connection_id);
         """,
+        """
+        CREATE TABLE webhook_deliveries (id TEXT PRIMARY KEY, next_attempt_at INTEGER NOT NULL, doc TEXT NOT NULL);
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at);
+        """,
     ]
 
     static func migrate(_ connection: SQLiteConnection) throws(StoreError) {

@@ -232,4 +232,49 @@ extension SQLiteStore: SyncStore {
                 WebhookRecord.self, "SELECT doc FROM webhooks WHERE id > ? ORDER BY id LIMIT ?", [.text(afterId ?? ""), .integer(Int64(limit))])
         }
     }
+
+    // MARK: Webhook deliveries
+
+    public func insertWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws(StoreError) {
+        let document = try StoreCoding.encode(delivery)
+        try await perform { session throws(StoreError) in
+            try session.run(
+                "INSERT INTO webhook_deliveries (id, next_attempt_at, doc) VALUES (?, ?, ?)",
+                [.text(delivery.id), .integer(StoreCoding.milliseconds(delivery.nextAttemptAt)), .text(document)])
+        }
+    }
+
+    public func claimDueWebhookDelivery(now: Date, until: Date) async throws(StoreError) -> WebhookDeliveryRecord? {
+        try await perform { session throws(StoreError) in
+            try session.connection.transaction { () throws(StoreError) -> WebhookDeliveryRecord? in
+                guard
+                    var delivery = try session.documents(
+                        WebhookDeliveryRecord.self, "SELECT doc FROM webhook_deliveries WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT 1",
+                        [.integer(StoreCoding.milliseconds(now))]
+                    ).first
+                else { return nil }
+                delivery.nextAttemptAt = until
+                try session.run(
+                    "UPDATE webhook_deliveries SET next_attempt_at = ?, doc = ? WHERE id = ?",
+                    [.integer(StoreCoding.milliseconds(until)), .text(try StoreCoding.encode(delivery)), .text(delivery.id)])
+                return delivery
+            }
+        }
+    }
+
+    public func saveWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws(StoreError) {
+        let document = try StoreCoding.encode(delivery)
+        try await perform { session throws(StoreError) in
+            try session.run(
+                "UPDATE webhook_deliveries SET next_attempt_at = ?, doc = ? WHERE id = ?",
+                [.integer(StoreCoding.milliseconds(delivery.nextAttemptAt)), .text(document), .text(delivery.id)])
+        }
+    }
+
+    public func deleteWebhookDelivery(id: String) async throws(StoreError) -> Bool {
+        try await perform { session throws(StoreError) in
+            try session.run("DELETE FROM webhook_deliveries WHERE id = ?", [.text(id)])
+            return session.connection.changes > 0
+        }
+    }
 }

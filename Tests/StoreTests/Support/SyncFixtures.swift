@@ -26,4 +26,11 @@ extension Fixture {
             encryptedSigningSecret: "gAAAAAB-signing", events: ["item.updated", "item.deleted"], containerId: nil, providerIds: ["10001"],
             expiresAt: expiresAt, createdAt: instant)
     }
+
+    static func delivery(_ id: String, due: Date = instant, attempts: Int = 0) -> WebhookDeliveryRecord {
+        WebhookDeliveryRecord(
+            id: id, tenantId: "tenant-a", webhookId: "wh-1", requestId: "req-\(id)",
+            events: [WebhookEvent(type: "item.updated", providerType: "jira:issue_updated", occurredAt: "2024-05-01T10:00:00.000Z")],
+            receivedAt: instant, attempts: attempts, nextAttemptAt: due)
+    }
 }

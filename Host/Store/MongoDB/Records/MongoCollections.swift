@@ -13,6 +13,7 @@ enum MongoCollection: String, CaseIterable, Sendable {
     /// Named counters (`_id` = name), incremented atomically: the changes feed's sequence.
     case counters
     case webhooks
+    case webhookDeliveries = "webhook_deliveries"
 
     /// Secondary indexes (`_id` is always there). Fields are the records' own
     /// JSON names. Where `_id` already makes a key unique (a connection's or an
@@ -52,6 +53,8 @@ enum MongoCollection: String, CaseIterable, Sendable {
                 MongoIndex(name: "tenant_connection_id", keys: ["tenantId", "connectionId", "id"]),
                 MongoIndex(name: "expires_at", keys: ["expiresAt"]),
             ]
+        case .webhookDeliveries:
+            return [MongoIndex(name: "next_attempt_at", keys: ["nextAttemptAt"])]
         }
     }
 }
