@@ -27,6 +27,8 @@ struct AppServices: Sendable {
     /// Wakes the sync job runner when a job is queued.
     let jobsWakeUp: WakeUpSignal
     let webhooks: WebhookService
+    /// Attempts the deliveries `webhooks` puts in the outbox.
+    let webhookDeliveries: WebhookDeliveryService
 
     static func make(
         configuration: HostConfiguration, registry: PluginRegistry, store: any HostStore & SyncStore, keyring: FernetKeyring, egress: EgressClient,
@@ -39,10 +41,13 @@ struct AppServices: Sendable {
         let credentials = CredentialsProvider(
             vault: vault, connections: connections, calls: calls, audit: audit, margin: configuration.tokenRefreshMargin)
         let connected = ConnectedCalls(calls: calls, credentials: credentials, connections: connections)
+        let deliveriesWakeUp = WakeUpSignal()
         let webhooks = WebhookService(
-            store: store, keyring: keyring, calls: calls, connected: connected, connections: connections,
-            forwarder: WebhookForwarder(egress: egress, keyring: keyring, audit: audit, logger: logger, backoff: configuration.webhookRetryBackoff),
+            store: store, keyring: keyring, calls: calls, connected: connected, connections: connections, deliveriesWakeUp: deliveriesWakeUp,
             inboundBase: configuration.publicBaseURL, apiPrefix: configuration.apiPrefix)
+        let webhookDeliveries = WebhookDeliveryService(
+            store: store, forwarder: WebhookForwarder(egress: egress, keyring: keyring), audit: audit, logger: logger.component("webhooks"),
+            backoff: configuration.webhookRetryBackoff, wakeUp: deliveriesWakeUp)
         return AppServices(
             configuration: configuration, registry: registry, store: store, keyring: keyring, egress: egress, metrics: metrics,
             logger: logger, audit: audit, settings: settings, vault: vault, calls: calls, connections: connections,
@@ -55,6 +60,7 @@ struct AppServices: Sendable {
             credentialFlow: CredentialFlow(calls: calls, connections: connections),
             authenticator: APIKeyAuthenticator(store: store, adminKey: configuration.adminAPIKey),
             jobsWakeUp: WakeUpSignal(),
-            webhooks: webhooks)
+            webhooks: webhooks,
+            webhookDeliveries: webhookDeliveries)
     }
 }

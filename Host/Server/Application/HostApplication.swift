@@ -75,6 +75,7 @@ public struct HostApplication: Sendable {
                     store: store, connections: services.connections, connected: services.connected, logger: logger.component("sync"),
                     lease: configuration.syncJobLease, pageSize: configuration.syncPageSize, wakeUp: services.jobsWakeUp),
                 WebhookRenewalService(webhooks: services.webhooks, logger: logger.component("webhooks")),
+                services.webhookDeliveries,
             ],
             logger: logger)
         return HostApplication(application: application, services: services, routes: routes)

@@ -13,7 +13,8 @@ struct WebhookService: Sendable {
     let calls: ConnectorCalls
     let connected: ConnectedCalls
     let connections: ConnectionService
-    let forwarder: WebhookForwarder
+    /// Wakes `WebhookDeliveryService` when a delivery enters the outbox.
+    let deliveriesWakeUp: WakeUpSignal
     let inboundBase: String?
     let apiPrefix: String
 
@@ -72,7 +73,8 @@ struct WebhookService: Sendable {
         try await storeCall { () async throws(StoreError) in try await store.deleteWebhook(id: webhook.id, tenantId: webhook.tenantId) }
     }
 
-    /// Verifies a delivery through the connector; forwards its events when it is genuine.
+    /// Verifies a delivery through the connector; when it is genuine, stores its
+    /// events in the outbox before the provider hears 202, so they survive a restart.
     func receive(_ webhookId: String, delivery: WebhookDelivery, requestId: String) async throws(APIError) -> Int {
         guard let webhook = try await storeCall({ () async throws(StoreError) in try await store.webhook(id: webhookId) }) else {
             throw APIError.notFound("webhook", webhookId)
@@ -86,7 +88,13 @@ struct WebhookService: Sendable {
         guard verdict.verified else {
             throw APIError(.unauthorized, code: "webhook_unverified", "The delivery's signature does not verify: \(verdict.reason ?? "no reason given").")
         }
-        if !verdict.events.isEmpty { forwarder.forward(verdict.events, for: webhook, requestId: requestId) }
+        guard !verdict.events.isEmpty else { return 0 }
+        let now = Date()
+        let outgoing = WebhookDeliveryRecord(
+            id: Identifiers.make("dlv"), tenantId: webhook.tenantId, webhookId: webhook.id, requestId: requestId, events: verdict.events,
+            receivedAt: now, nextAttemptAt: now)
+        try await storeCall { () async throws(StoreError) in try await store.insertWebhookDelivery(outgoing) }
+        deliveriesWakeUp.signal()
         return verdict.events.count
     }
 
