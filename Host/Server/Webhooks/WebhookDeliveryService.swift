@@ -64,7 +64,6 @@ struct WebhookDeliveryService: Service {
                 try await store.deleteWebhookDelivery(id: delivery.id)
                 return .finished
             }
-            delivery.attempts += 1
             switch await forwarder.attempt(delivery, to: webhook) {
             case .delivered:
                 logger.info("webhook delivered", metadata: metadata.merging(["attempts": .stringConvertible(delivery.attempts)]) { $1 })

@@ -48,8 +48,10 @@ public protocol SyncStore: Sendable {
     // MARK: Webhook deliveries (the outbox)
 
     func insertWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws(StoreError)
-    /// The delivery due soonest (`nextAttemptAt` at or before `now`), its
-    /// `nextAttemptAt` moved to `until` in the same step, so one host at a time attempts it.
+    /// The delivery due soonest (`nextAttemptAt` at or before `now`), in the
+    /// same step counted as attempted once more and its `nextAttemptAt` moved
+    /// to `until`, so one host at a time attempts it and an attempt its host
+    /// died in still counts.
     func claimDueWebhookDelivery(now: Date, until: Date) async throws(StoreError) -> WebhookDeliveryRecord?
     /// Replaces the delivery with the same id (a failed attempt rescheduled).
     func saveWebhookDelivery(_ delivery: WebhookDeliveryRecord) async throws(StoreError)

@@ -17,7 +17,7 @@ public struct WebhookDeliveryRecord: Codable, Sendable, Equatable {
     public var requestId: String
     public var events: [WebhookEvent]
     public var receivedAt: Date
-    /// Attempts made so far.
+    /// Attempts started so far, counted when a host claims the delivery.
     public var attempts: Int
     /// When the next attempt is due. Claiming a delivery moves it to the end of
     /// the claimer's lease, so no other host attempts it meanwhile, and any

@@ -253,6 +253,7 @@ extension SQLiteStore: SyncStore {
                         [.integer(StoreCoding.milliseconds(now))]
                     ).first
                 else { return nil }
+                delivery.attempts += 1
                 delivery.nextAttemptAt = until
                 try session.run(
                     "UPDATE webhook_deliveries SET next_attempt_at = ?, doc = ? WHERE id = ?",

@@ -18,7 +18,9 @@ extension MongoStore {
 
     public func claimDueWebhookDelivery(now: Date, until: Date) async throws(StoreError) -> WebhookDeliveryRecord? {
         let query: BSONDocument = ["nextAttemptAt": .document(["$lte": .int64(StoreCoding.milliseconds(now))])]
-        let update: BSONDocument = ["$set": .document(["nextAttemptAt": .int64(StoreCoding.milliseconds(until))])]
+        let update: BSONDocument = [
+            "$set": .document(["nextAttemptAt": .int64(StoreCoding.milliseconds(until))]), "$inc": .document(["attempts": .int64(1)]),
+        ]
         let document = try await perform { connection throws(MongoFailure) in
             try connection.findAndModify(
                 in: MongoCollection.webhookDeliveries.rawValue, query: query, sort: ["nextAttemptAt": 1], update: update)
