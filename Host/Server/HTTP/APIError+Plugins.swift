@@ -6,7 +6,8 @@ import Store
 extension APIError {
     /// How a failed plugin call reaches the client. A plugin's own error keeps
     /// its code; the status says whose fault it is: the client's request (400,
-    /// 404, 409, 429, 501) or the provider's side (502, and 504 for timeouts).
+    /// 404, 409, 429, 501), the account's rights at the provider (403), or the
+    /// provider's side (502, and 504 for timeouts).
     init(_ error: PluginCallError) {
         switch error {
         case .unknownConnector(let id):
@@ -31,6 +32,7 @@ extension APIError {
         let status: HTTPResponse.Status =
             switch document.code {
             case ErrorDocument.Code.invalidInput: .badRequest
+            case ErrorDocument.Code.forbidden: .forbidden
             case ErrorDocument.Code.notFound: .notFound
             case ErrorDocument.Code.notConfigured, "needs_reauth": .conflict
             case ErrorDocument.Code.rateLimited: .tooManyRequests

@@ -28,7 +28,7 @@ extension AtlassianEndToEnd {
                 let (code, state) = try await session.authorizedCode(.jira, connectionConfig: ["siteUrl": .string(beta.url)])
                 let refused = try await session.completeOAuth(.jira, code: code, state: state)
                 #expect(refused.errorCode == "forbidden", "\(refused.text)")
-                #expect(refused.status == 502)
+                #expect(refused.status == 403)
                 #expect(try await session.connections(.jira).isEmpty)
             }
         }

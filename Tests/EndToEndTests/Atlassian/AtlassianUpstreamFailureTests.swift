@@ -17,7 +17,7 @@ extension AtlassianEndToEnd {
         }
 
         static let cases: [Case] = [
-            Case(connector: .jira, fault: .status(403), status: 502, code: "forbidden", testDescription: "Jira 403"),
+            Case(connector: .jira, fault: .status(403), status: 403, code: "forbidden", testDescription: "Jira 403"),
             Case(connector: .jira, fault: .status(404), status: 404, code: "not_found", testDescription: "Jira 404"),
             Case(
                 connector: .jira, fault: .rateLimited(retryAfter: 120), status: 429, code: "rate_limited", retryAfter: "120",
@@ -25,7 +25,7 @@ extension AtlassianEndToEnd {
             Case(connector: .jira, fault: .status(500), status: 502, code: "upstream_unavailable", testDescription: "Jira 500"),
             Case(connector: .jira, fault: .garbage, status: 502, code: "upstream_bad_response", testDescription: "Jira garbage"),
             Case(connector: .jira, fault: .slow(.seconds(8)), status: 502, code: "upstream_unavailable", testDescription: "Jira silent past the timeout"),
-            Case(connector: .confluence, fault: .status(403), status: 502, code: "forbidden", testDescription: "Confluence 403"),
+            Case(connector: .confluence, fault: .status(403), status: 403, code: "forbidden", testDescription: "Confluence 403"),
             Case(
                 connector: .confluence, fault: .rateLimited(retryAfter: 90), status: 429, code: "rate_limited", retryAfter: "90",
                 testDescription: "Confluence 429"),

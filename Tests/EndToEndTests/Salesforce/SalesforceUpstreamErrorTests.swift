@@ -16,7 +16,7 @@ import Testing
         Case(fault: .requestLimitExceeded, status: 429, code: "rate_limited", testDescription: "REQUEST_LIMIT_EXCEEDED"),
         Case(fault: .serverError, status: 502, code: "upstream_unavailable", testDescription: "HTTP 500"),
         Case(fault: .garbage(status: 200), status: 502, code: "upstream_bad_response", testDescription: "an HTML page with 200"),
-        Case(fault: .insufficientAccess, status: 502, code: "forbidden", testDescription: "INSUFFICIENT_ACCESS"),
+        Case(fault: .insufficientAccess, status: 403, code: "forbidden", testDescription: "INSUFFICIENT_ACCESS"),
     ]
 
     @Test(arguments: cases)
