@@ -119,8 +119,7 @@ func copyBytes(_ bytes: ucp_type_bytes) -> [UInt8] {
 
 private let completeCallback: ucp_callback_complete = { _, handle, status, response in
     guard let handle else { return }
-    let call = PluginCall.from(handle)
-    call.owner.complete(call, status: status, response: copyBytes(response))
+    PluginCall.from(handle).pluginCompleted(status: status, response: copyBytes(response))
 }
 
 private let logCallback: ucp_callback_log = { host, handle, level, message, fields in

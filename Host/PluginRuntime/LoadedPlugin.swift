@@ -16,14 +16,14 @@ public final class LoadedPlugin: Sendable {
     public let loadedAt: Date
     let registration: PluginRegistration
     let bridge: HostBridge
-    private let callNumbers = Atomic<UInt64>(0)
     /// Calls the plugin has not completed yet; counted without a lock, for the request path.
     private let inFlight = Atomic<Int>(0)
     private let retiring = Atomic<Bool>(false)
     private let idleFired = Atomic<Bool>(false)
     private let whenIdle = Mutex<(@Sendable () -> Void)?>(nil)
     /// Calls a caller is waiting for, with their deadlines (calls answered inside `invoke` never get here).
-    private let waiting = Mutex<[UInt64: (call: PluginCall, deadline: ContinuousClock.Instant)]>([:])
+    /// Keyed by identity, which stays unique while the entry holds the call.
+    private let waiting = Mutex<[ObjectIdentifier: (call: PluginCall, deadline: ContinuousClock.Instant)]>([:])
 
     init(file: String, registration: PluginRegistration, bridge: HostBridge) {
         self.file = file
@@ -41,35 +41,61 @@ public final class LoadedPlugin: Sendable {
     public var inFlightCalls: Int { inFlight.load(ordering: .relaxed) }
 
     /// Calls `operation` with the request document `request` and waits for the answer.
+    /// Always inlined, so that a call answered inside `invoke` costs no async frame of its own.
+    @inline(__always)
     nonisolated(nonsending) func invoke(_ operation: String, request: [UInt8], context: PluginCallContext, timeout: Duration) async -> PluginCall.Answer {
-        guard !Task.isCancelled else { return .failure(.cancelled) }
-        guard begin() else { return .failure(.unknownConnector(id)) }
-        let call = PluginCall(
-            id: callNumbers.add(1, ordering: .relaxed).newValue, owner: self, operation: operation, context: context, timeout: timeout)
+        switch start(operation, request: request, context: context, timeout: timeout) {
+        case .answered(let answer): return answer
+        case .running(let call): return await wait(for: call)
+        }
+    }
+
+    /// A started call: answered inside the plugin's `invoke`, or still running.
+    private enum Start {
+        case answered(PluginCall.Answer)
+        case running(PluginCall)
+    }
+
+    /// Hands the call to the plugin's `invoke`.
+    private func start(_ operation: String, request: [UInt8], context: PluginCallContext, timeout: Duration) -> Start {
+        guard !Task.isCancelled else { return .answered(.failure(.cancelled)) }
+        guard begin() else { return .answered(.failure(.unknownConnector(id))) }
+        let call = PluginCall(owner: self, operation: operation, context: context, timeout: timeout)
         // The plugin's reference to the handle, released once it is done with it.
         _ = Unmanaged.passRetained(call)
-        operation.withCString { name in
-            request.withUnsafeBufferPointer { bytes in
-                var arguments = ucp_type_call(
-                    struct_size: UInt32(MemoryLayout<ucp_type_call>.size), handle: call.handle, operation: name,
-                    request: ucp_type_bytes(data: bytes.baseAddress, length: bytes.count))
-                registration.invoke(registration.plugin, &arguments)
+        InvokingThread.run(call) {
+            operation.withCString { name in
+                request.withUnsafeBufferPointer { bytes in
+                    var arguments = ucp_type_call(
+                        struct_size: UInt32(MemoryLayout<ucp_type_call>.size), handle: call.handle, operation: name,
+                        request: ucp_type_bytes(data: bytes.baseAddress, length: bytes.count))
+                    registration.invoke(registration.plugin, &arguments)
+                }
             }
         }
         // Quick plugins answer inside invoke: no suspension, no deadline bookkeeping.
-        if let answer = call.takeEarlyAnswer() { return answer }
-        waiting.withLock { $0[call.id] = (call, .now + timeout) }
+        if let (status, response) = call.takeInlineCompletion() {
+            release(call)
+            return .answered(answer(status: status, response: response, operation: operation))
+        }
+        if let answer = call.takeEarlyAnswer() { return .answered(answer) }
+        return .running(call)
+    }
+
+    /// Suspends until the plugin answers, the deadline passes or the caller is cancelled.
+    private nonisolated(nonsending) func wait(for call: PluginCall) async -> PluginCall.Answer {
+        waiting.withLock { $0[ObjectIdentifier(call)] = (call, .now + call.timeout) }
         let answer = await withTaskCancellationHandler {
             await withUnsafeContinuation { call.wait($0) }
         } onCancel: {
             self.abandon(call, .cancelled)
         }
-        waiting.withLock { _ = $0.removeValue(forKey: call.id) }
+        waiting.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(call)) }
         return answer
     }
 
-    /// The plugin's `complete` callback.
-    func complete(_ call: PluginCall, status: Int32, response: [UInt8]) {
+    /// The plugin's `complete` callback, unless it came on the invoking thread inside `invoke`.
+    func complete(_ call: PluginCall, status: Int32, response: consuming [UInt8]) {
         if call.complete(answer(status: status, response: response, operation: call.operation)) {
             release(call)
         }
@@ -99,7 +125,8 @@ public final class LoadedPlugin: Sendable {
     // MARK: - Private
 
     /// Counts the call in first, then checks for retirement, so `retire` never
-    /// misses a call that is about to reach the plugin.
+    /// misses a call that is about to reach the plugin. Sequentially consistent:
+    /// with `retire` this is a store-then-load handshake acquire/release does not order.
     private func begin() -> Bool {
         inFlight.add(1, ordering: .sequentiallyConsistent)
         guard !retiring.load(ordering: .sequentiallyConsistent) else {
@@ -131,7 +158,7 @@ public final class LoadedPlugin: Sendable {
         if call.cancelHookDidReturn() { release(call) }
     }
 
-    private func answer(status: Int32, response: [UInt8], operation: String) -> PluginCall.Answer {
+    private func answer(status: Int32, response: consuming [UInt8], operation: String) -> PluginCall.Answer {
         switch status {
         case UCP_CALL_OK:
             return .success(response)

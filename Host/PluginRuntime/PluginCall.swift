@@ -24,7 +24,6 @@ final class PluginCall: Sendable {
     typealias Answer = Result<[UInt8], PluginCallError>
     typealias Continuation = UnsafeContinuation<Answer, Never>
 
-    let id: UInt64
     /// The plugin serving this call. Unowned: the registry keeps a plugin alive
     /// (active or retiring) until its last call completed, and this is the hot path.
     unowned(unsafe) let owner: LoadedPlugin
@@ -32,6 +31,9 @@ final class PluginCall: Sendable {
     let context: PluginCallContext
     let timeout: Duration
     private let state = Mutex<Guarded>(Guarded())
+    /// A completion on the invoking thread inside `invoke`, kept raw for the
+    /// invoker; only that thread touches it, so it needs no lock.
+    nonisolated(unsafe) private var inlineCompletion: (status: Int32, response: [UInt8])?
 
     /// Everything the lock protects.
     private struct Guarded {
@@ -41,8 +43,7 @@ final class PluginCall: Sendable {
         var egress: Set<EgressTicket> = []
     }
 
-    init(id: UInt64, owner: LoadedPlugin, operation: String, context: PluginCallContext, timeout: Duration) {
-        self.id = id
+    init(owner: LoadedPlugin, operation: String, context: PluginCallContext, timeout: Duration) {
         self.owner = owner
         self.operation = operation
         self.context = context
@@ -66,6 +67,26 @@ final class PluginCall: Sendable {
         return action.releaseHandle
     }
 
+    /// The plugin's `complete` callback.
+    func pluginCompleted(status: Int32, response: consuming [UInt8]) {
+        guard InvokingThread.isInvoking(self) else {
+            // Held strongly until `complete` returns: ending a retiring plugin's last call lets the registry drop it.
+            let owner = owner
+            owner.complete(self, status: status, response: response)
+            return withExtendedLifetime(owner) {}
+        }
+        // On the invoking thread inside `invoke`: the invoker takes it from here, without the lock.
+        precondition(inlineCompletion == nil, "a plugin completes each call exactly once")
+        inlineCompletion = (status, response)
+    }
+
+    /// After `invoke` returned, on the invoking thread: what `pluginCompleted` kept.
+    func takeInlineCompletion() -> (status: Int32, response: [UInt8])? {
+        defer { inlineCompletion = nil }
+        return inlineCompletion
+    }
+
+    /// After `invoke` returned: the answer another thread gave before it returned.
     func takeEarlyAnswer() -> Answer? {
         state.withLock { guarded in
             guard guarded.call.takeEarlyAnswer() else { return nil }

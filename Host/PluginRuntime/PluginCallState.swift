@@ -4,7 +4,8 @@
 /// A call ends for the caller when it is answered, times out or is cancelled;
 /// it ends for the plugin when the plugin calls `complete`. Plugins often
 /// complete inside `invoke`: then the caller takes the answer without ever
-/// suspending. The host keeps the call's handle reserved (retained) until the
+/// suspending (a completion on the invoking thread itself skips this state, see
+/// `InvokingThread`). The host keeps the call's handle reserved (retained) until the
 /// completion arrived and no `cancel` hook is running, so a late `cancel`
 /// never names another call.
 struct PluginCallState<Continuation> {
