@@ -19,7 +19,7 @@ for plugin in Jira Confluence Salesforce PostgreSQL; do cp "$bin/lib${plugin}Plu
 eval "$(scripts/services/mongo-test-server.sh start)"
 
 # Commands are shown relative to the checkout, temporary files as $WORK.
-run() { printf '$ %s\n' "$*" | sed -e "s|$(pwd)/||g" -e "s|$work|\$WORK|g"; "$@"; printf '\n'; }
+run() { printf '$ %s\n' "$*" | sed -e "s|$(pwd)/||g" -e "s|$work|\$WORK|g" -e "s|$MONGODB_TEST_URL|\$MONGODB_TEST_URL|g"; "$@"; printf '\n'; }
 {
     echo "# Benchmark results"
     echo
