@@ -19,14 +19,9 @@ extension AtlassianEndToEnd {
                 let survivor = try await AtlassianHost.make(configure: JiraResumption.configure(store: store))
                 defer { survivor.remove() }
 
-                let plugins = shared.file("plugins")
-                try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
-                for (name, file) in try AtlassianHost.plugins() { try FileManager.default.copyItem(at: file, to: plugins.appendingPathComponent(name)) }
-                let settings = [
-                    "APP_ENV": "test", "AUTH_MODE": "development", "HOST": "127.0.0.1", "PORT": "0", "LOG_LEVEL": "info",
-                    "PLUGINS_DIR": plugins.path, "PLUGINS_WATCH": "false", "SQLITE_PATH": store,
-                    "ENCRYPTION_KEY": try #require(survivor.configuration.encryptionKey), "SYNC_JOB_LEASE_SECONDS": "1", "SYNC_PAGE_SIZE": "5",
-                ]
+                let settings = try AtlassianHost.childSettings(
+                    in: shared, store: store, encryptionKey: try #require(survivor.configuration.encryptionKey),
+                    extra: ["SYNC_JOB_LEASE_SECONDS": "1", "SYNC_PAGE_SIZE": "5"])
                 let (connectionId, jobId) = try await ChildHost.run(settings: settings, in: shared) { port, kill in
                     let session = AtlassianSession(cloud: cloud, harness: nil, rest: try HostSocketClient(port: port))
                     let started = try await JiraResumption.startAndProgress(session)

@@ -19,16 +19,8 @@ extension AtlassianEndToEnd {
                     let survivor = try await AtlassianHost.make { $0.sqlitePath = store }
                     defer { survivor.remove() }
 
-                    let plugins = shared.file("plugins")
-                    try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
-                    for (name, file) in try AtlassianHost.plugins() { try FileManager.default.copyItem(at: file, to: plugins.appendingPathComponent(name)) }
-                    // Jira delivers to PUBLIC_BASE_URL, so the child host's port is chosen beforehand.
-                    let port = try await FreeTCPPort.pick()
-                    let settings = [
-                        "APP_ENV": "test", "AUTH_MODE": "development", "HOST": "127.0.0.1", "PORT": String(port), "LOG_LEVEL": "info",
-                        "PUBLIC_BASE_URL": "http://127.0.0.1:\(port)", "PLUGINS_DIR": plugins.path, "PLUGINS_WATCH": "false", "SQLITE_PATH": store,
-                        "ENCRYPTION_KEY": try #require(survivor.configuration.encryptionKey),
-                    ]
+                    let settings = try AtlassianHost.childSettings(
+                        in: shared, store: store, encryptionKey: try #require(survivor.configuration.encryptionKey), port: try await FreeTCPPort.pick())
                     try await ChildHost.run(settings: settings, in: shared) { port, kill in
                         let session = AtlassianSession(cloud: cloud, harness: nil, rest: try HostSocketClient(port: port))
                         try #require(try await session.configureOperatorSettings(.jira).status == 200)

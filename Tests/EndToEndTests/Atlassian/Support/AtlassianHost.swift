@@ -17,6 +17,23 @@ enum AtlassianHost {
         return plugins
     }
 
+    /// The environment of a `ChildHost` serving both plugins (copied into
+    /// `folder`) on the SQLite file `store`, on `port` when given; `extra` adds or overrides.
+    static func childSettings(
+        in folder: TemporaryDirectory, store: String, encryptionKey: String, port: Int? = nil, extra: [String: String] = [:]
+    ) throws -> [String: String] {
+        let plugins = folder.file("plugins")
+        try FileManager.default.createDirectory(at: plugins, withIntermediateDirectories: true)
+        for (name, file) in try Self.plugins() { try FileManager.default.copyItem(at: file, to: plugins.appendingPathComponent(name)) }
+        var settings = [
+            "APP_ENV": "test", "AUTH_MODE": "development", "HOST": "127.0.0.1", "PORT": port.map(String.init) ?? "0", "LOG_LEVEL": "info",
+            "PLUGINS_DIR": plugins.path, "PLUGINS_WATCH": "false", "SQLITE_PATH": store, "ENCRYPTION_KEY": encryptionKey,
+        ]
+        // Jira delivers webhooks to PUBLIC_BASE_URL, which only a port chosen beforehand can name.
+        if let port { settings["PUBLIC_BASE_URL"] = "http://127.0.0.1:\(port)" }
+        return settings.merging(extra) { _, given in given }
+    }
+
     /// A fresh Atlassian stand-in and one host configured for it (operator
     /// settings of both connectors PATCHed over REST); both stop when `body` ends.
     static func run(
