@@ -48,3 +48,17 @@ public struct ProbeResult: Codable, Sendable, Equatable {
         self.details = details
     }
 }
+
+extension ValidationResult {
+    /// The credentials did not work: `validate` answers this instead of throwing.
+    public init(refused error: ErrorDocument) {
+        self.init(valid: false, message: error.message, details: ["code": .string(error.code)])
+    }
+}
+
+extension ProbeResult {
+    /// The provider did not answer as expected; the error says how.
+    public init(unreachable error: ErrorDocument, availableAuthMethods: [AuthMethod.Kind]? = nil) {
+        self.init(status: .unreachable, message: error.message, availableAuthMethods: availableAuthMethods, details: ["code": .string(error.code)])
+    }
+}

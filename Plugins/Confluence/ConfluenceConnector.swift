@@ -34,8 +34,8 @@ public struct ConfluenceConnector: Connector {
                 valid: true, message: "Connected to Confluence as \(user.displayName ?? user.publicName ?? user.accountId ?? "an unnamed user").",
                 account: .object(account),
                 details: ["authMethod": .string(api.client.connection.method.rawValue), "siteUrl": api.client.connection.siteURL.map { .string($0) } ?? .null])
-        } catch let error as ErrorDocument where Self.meansInvalidCredentials(error.code) {
-            return ValidationResult(valid: false, message: error.message, details: ["code": .string(error.code)])
+        } catch let error as ErrorDocument where error.refusesCredentials {
+            return ValidationResult(refused: error)
         }
     }
 
@@ -56,14 +56,7 @@ public struct ConfluenceConnector: Connector {
                     "spacesVisible": .bool(!spaces.results.isEmpty),
                 ])
         } catch let error as ErrorDocument {
-            return ProbeResult(
-                status: .unreachable, message: error.message, availableAuthMethods: readiness.availableAuthMethods, details: ["code": .string(error.code)])
+            return ProbeResult(unreachable: error, availableAuthMethods: readiness.availableAuthMethods)
         }
-    }
-
-    /// Errors that mean "these credentials do not work", which `validate` answers instead of throwing.
-    static func meansInvalidCredentials(_ code: String) -> Bool {
-        [ErrorDocument.Code.authExpired, ErrorDocument.Code.forbidden, ErrorDocument.Code.invalidCredentials, ErrorDocument.Code.invalidInput]
-            .contains(code)
     }
 }

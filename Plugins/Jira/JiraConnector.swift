@@ -33,8 +33,8 @@ public struct JiraConnector: Connector {
             return ValidationResult(
                 valid: true, message: "Connected to Jira as \(user.displayName ?? user.accountId ?? "an unnamed user").", account: .object(account),
                 details: ["authMethod": .string(api.client.connection.method.rawValue), "siteUrl": api.siteURL.map { .string($0) } ?? .null])
-        } catch let error as ErrorDocument where Self.meansInvalidCredentials(error.code) {
-            return ValidationResult(valid: false, message: error.message, details: ["code": .string(error.code)])
+        } catch let error as ErrorDocument where error.refusesCredentials {
+            return ValidationResult(refused: error)
         }
     }
 
@@ -59,14 +59,7 @@ public struct JiraConnector: Connector {
                     ],
                 ])
         } catch let error as ErrorDocument {
-            return ProbeResult(
-                status: .unreachable, message: error.message, availableAuthMethods: readiness.availableAuthMethods, details: ["code": .string(error.code)])
+            return ProbeResult(unreachable: error, availableAuthMethods: readiness.availableAuthMethods)
         }
-    }
-
-    /// Errors that mean "these credentials do not work", which `validate` answers instead of throwing.
-    static func meansInvalidCredentials(_ code: String) -> Bool {
-        [ErrorDocument.Code.authExpired, ErrorDocument.Code.forbidden, ErrorDocument.Code.invalidCredentials, ErrorDocument.Code.invalidInput]
-            .contains(code)
     }
 }

@@ -11,7 +11,7 @@ extension SalesforceConnector {
         do {
             api = try SalesforceAPI(context)
         } catch let error as ErrorDocument {
-            return ValidationResult(valid: false, message: error.message, details: ["code": .string(error.code)])
+            return ValidationResult(refused: error)
         }
         let response = try await context.http.send(api.authorizedGET("/services/oauth2/userinfo"))
         // The identity service answers a dead token with 401, or 403 and the text "Bad_OAuth_Token".

@@ -12,7 +12,7 @@ enum ServerProbe {
                 status: .ready, message: "PostgreSQL \(version) answers; connected as \(role).", availableAuthMethods: methods,
                 details: details)
         } catch let error as ErrorDocument {
-            return ProbeResult(status: .unreachable, message: error.message, availableAuthMethods: methods, details: ["code": .string(error.code)])
+            return ProbeResult(unreachable: error, availableAuthMethods: methods)
         }
     }
 

@@ -22,7 +22,7 @@ enum Validation {
         do {
             access = try await database.read(context, dedicated: true, inspect)
         } catch let error as ErrorDocument {
-            return ValidationResult(valid: false, message: error.message, details: ["code": .string(error.code)])
+            return ValidationResult(refused: error)
         }
         let account: JSONValue = ["role": .string(access.role), "database": .string(access.database)]
         let details: JSONValue = [
