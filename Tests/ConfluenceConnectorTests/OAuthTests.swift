@@ -11,8 +11,7 @@ import Testing
 @Suite struct ConfluenceOAuthTests {
     func connect(_ harness: ConfluenceHarness, config: [String: JSONValue] = [:]) async throws -> ConnectionGrant {
         let verifier = OAuthBrowser.makeVerifier()
-        let code = try await OAuthBrowser.code(
-            for: ConfluenceConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let code = try await harness.authorizationCode(for: ConfluenceConnector.manifest, verifier: verifier)
         let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [], connectionConfig: config)
         return try await harness.call(.exchangeOAuthCode, exchange, connection: nil, as: ConnectionGrant.self)
     }

@@ -61,6 +61,13 @@ public final class AtlassianConnectorHarness: Sendable {
             credentials: Credentials(type: .apiKey, apiKey: token ?? identity.account.apiToken))
     }
 
+    /// The user consents at the stand-in's authorization page for `manifest`'s
+    /// app; the code its redirect carries, bound to `verifier` (PKCE).
+    public func authorizationCode(for manifest: Manifest, verifier: String) async throws -> String {
+        try await OAuthBrowser.code(
+            for: manifest, endpoints: ["auth": cloud.authURL], clientId: identity.app.clientId, verifier: verifier, egress: egress)
+    }
+
     public func call<Input: Codable & Sendable, Output: Decodable>(
         _ operation: ConnectorModel.Operation, _ input: Input, connection: ConnectionContext?, settings: ConnectorSettings? = nil,
         as output: Output.Type = Output.self

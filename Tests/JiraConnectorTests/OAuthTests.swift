@@ -13,8 +13,7 @@ import Testing
     @Test func exchangeFindsTheJiraSiteAndWhoAuthorized() async throws {
         let harness = try await JiraHarness.start()
         let verifier = OAuthBrowser.makeVerifier()
-        let code = try await OAuthBrowser.code(
-            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let code = try await harness.authorizationCode(for: JiraConnector.manifest, verifier: verifier)
         let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [])
         let grant = try await harness.call(.exchangeOAuthCode, exchange, connection: nil, as: ConnectionGrant.self)
 
@@ -60,8 +59,7 @@ import Testing
 
     @Test func aWrongVerifierIsRefused() async throws {
         let harness = try await JiraHarness.start()
-        let code = try await OAuthBrowser.code(
-            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: OAuthBrowser.makeVerifier(), egress: harness.egress)
+        let code = try await harness.authorizationCode(for: JiraConnector.manifest, verifier: OAuthBrowser.makeVerifier())
         let exchange = OAuthCodeExchange(code: code, codeVerifier: OAuthBrowser.makeVerifier(), redirectUri: OAuthBrowser.redirectURI, scopes: [])
         let refused = await harness.failure(.exchangeOAuthCode, exchange, connection: nil)
         #expect(refused?.code == "invalid_grant")
@@ -71,8 +69,7 @@ import Testing
     @Test func aWrongClientSecretIsTheOperatorsToFix() async throws {
         let harness = try await JiraHarness.start()
         let verifier = OAuthBrowser.makeVerifier()
-        let code = try await OAuthBrowser.code(
-            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let code = try await harness.authorizationCode(for: JiraConnector.manifest, verifier: verifier)
         var settings = harness.settings
         settings.config["clientSecret"] = "not-the-secret"
         let exchange = OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [])
@@ -103,8 +100,7 @@ import Testing
     @Test func aSiteCanBeChosenAndAnUngrantedOneIsRefused() async throws {
         let harness = try await JiraHarness.start()
         let verifier = OAuthBrowser.makeVerifier()
-        let code = try await OAuthBrowser.code(
-            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let code = try await harness.authorizationCode(for: JiraConnector.manifest, verifier: verifier)
         // beta hosts Confluence only: a Jira grant cannot be for it.
         let exchange = OAuthCodeExchange(
             code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: [], connectionConfig: ["siteUrl": "https://beta.atlassian.net"])

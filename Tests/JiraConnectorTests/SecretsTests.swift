@@ -12,8 +12,7 @@ import Testing
     @Test func secretsStayOutOfLogsAndURLs() async throws {
         let harness = try await JiraHarness.start()
         let verifier = OAuthBrowser.makeVerifier()
-        let code = try await OAuthBrowser.code(
-            for: JiraConnector.manifest, endpoints: ["auth": harness.cloud.authURL], clientId: harness.identity.app.clientId, verifier: verifier, egress: harness.egress)
+        let code = try await harness.authorizationCode(for: JiraConnector.manifest, verifier: verifier)
         let grant = try await harness.call(
             .exchangeOAuthCode, OAuthCodeExchange(code: code, codeVerifier: verifier, redirectUri: OAuthBrowser.redirectURI, scopes: []), connection: nil,
             as: ConnectionGrant.self)
