@@ -24,19 +24,15 @@ public final class HostMetrics: Sendable {
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10), .seconds(30),
     ]
 
-    // Computed: swift-prometheus's descriptor is not Sendable, so it cannot be a stored static.
-    private static var requests: MetricNameDescriptor {
-        MetricNameDescriptor(metricName: "http_requests", unitName: "total", helpText: "Requests answered, by route template, method and status.")
-    }
-    private static var requestDuration: MetricNameDescriptor {
-        MetricNameDescriptor(
-            metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer a request, by route template and method.")
-    }
-    private static var pluginCallDuration: MetricNameDescriptor {
-        MetricNameDescriptor(
-            metricName: "plugin_call_duration", unitName: "seconds",
-            helpText: "Time from calling a connector to its answer, by connector, operation and outcome.")
-    }
+    // Built once, not per request. `nonisolated(unsafe)`: swift-prometheus does not mark its
+    // descriptor Sendable, but it is an immutable struct of strings.
+    nonisolated(unsafe) private static let requests = MetricNameDescriptor(
+        metricName: "http_requests", unitName: "total", helpText: "Requests answered, by route template, method and status.")
+    nonisolated(unsafe) private static let requestDuration = MetricNameDescriptor(
+        metricName: "http_request_duration", unitName: "seconds", helpText: "Time to answer a request, by route template and method.")
+    nonisolated(unsafe) private static let pluginCallDuration = MetricNameDescriptor(
+        metricName: "plugin_call_duration", unitName: "seconds",
+        helpText: "Time from calling a connector to its answer, by connector, operation and outcome.")
 
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         registry.makeCounter(
